@@ -1,0 +1,95 @@
+package org.delineate.dicom.data;
+
+/** Decodes an element's bytes by its VR, with the byte order and character set of its data set. */
+final class TypedValues {
+
+    private TypedValues() {
+    }
+
+    static String[] strings(DataElement e, DataSet context) {
+        VR vr = e.vr();
+        byte[] raw = e.bytes();
+        if (vr.isText()) {
+            return Values.strings(raw, vr, context.characterSet());
+        }
+        switch (vr) {
+            case FL: case FD: case OF: case OD: {
+                double[] values = Values.doubles(raw, vr, context.bigEndian());
+                String[] text = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    text[i] = Double.toString(values[i]);
+                }
+                return text;
+            }
+            case AT: {
+                long[] values = Values.longs(raw, vr, context.bigEndian());
+                String[] text = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    text[i] = Tags.toString((int) values[i]);
+                }
+                return text;
+            }
+            case US: case SS: case UL: case SL: case SV: {
+                long[] values = Values.longs(raw, vr, context.bigEndian());
+                String[] text = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    text[i] = Long.toString(values[i]);
+                }
+                return text;
+            }
+            case UV: {
+                long[] values = Values.longs(raw, vr, context.bigEndian());
+                String[] text = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    text[i] = Long.toUnsignedString(values[i]);
+                }
+                return text;
+            }
+            default:
+                return new String[0];
+        }
+    }
+
+    static long[] longs(DataElement e, DataSet context) {
+        VR vr = e.vr();
+        if (vr == VR.IS || vr == VR.DS) {
+            String[] text = Values.strings(e.bytes(), vr, context.characterSet());
+            long[] values = new long[text.length];
+            int n = 0;
+            for (String t : text) {
+                try {
+                    values[n++] = vr == VR.IS ? Long.parseLong(t.startsWith("+") ? t.substring(1) : t)
+                            : (long) Double.parseDouble(t);
+                } catch (NumberFormatException ex) {
+                    n--;
+                }
+            }
+            return java.util.Arrays.copyOf(values, n);
+        }
+        if (vr.isText() || vr == VR.OB || vr == VR.UN) {
+            return new long[0];
+        }
+        return Values.longs(e.bytes(), vr, context.bigEndian());
+    }
+
+    static double[] doubles(DataElement e, DataSet context) {
+        VR vr = e.vr();
+        if (vr == VR.DS || vr == VR.IS) {
+            String[] text = Values.strings(e.bytes(), vr, context.characterSet());
+            double[] values = new double[text.length];
+            int n = 0;
+            for (String t : text) {
+                try {
+                    values[n++] = Double.parseDouble(t);
+                } catch (NumberFormatException ex) {
+                    n--;
+                }
+            }
+            return java.util.Arrays.copyOf(values, n);
+        }
+        if (vr.isText() || vr == VR.OB || vr == VR.UN) {
+            return new double[0];
+        }
+        return Values.doubles(e.bytes(), vr, context.bigEndian());
+    }
+}

@@ -1,0 +1,210 @@
+package org.delineate.dicom.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Buffered reading of DICOM encoded bytes with the current byte offset, in a switchable byte
+ * order. Never allocates more than what is actually present: a declared length beyond the known
+ * end of the input is an error, and values of streams of unknown length are grown as bytes arrive.
+ * Not thread-safe.
+ */
+final class DicomInput implements AutoCloseable {
+
+    /** Largest single allocation step when the input's length is unknown. */
+    private static final int CHUNK = 1 << 20;
+
+    private final InputStream in;
+    private final String source;
+    private final long length;
+    private final boolean inflated;
+    private byte[] buffer = new byte[1 << 16];
+    private int bufferPosition;
+    private int bufferLimit;
+    private long bufferStart;
+    private boolean bigEndian;
+
+    /**
+     * @param in the bytes
+     * @param source the file name, for messages
+     * @param length the total length of the input, or -1 when unknown
+     * @param inflated true when offsets count bytes of an inflated (deflated) data set
+     */
+    DicomInput(InputStream in, String source, long length, boolean inflated) {
+        this.in = in;
+        this.source = source;
+        this.length = length;
+        this.inflated = inflated;
+    }
+
+    String source() {
+        return source;
+    }
+
+    boolean inflated() {
+        return inflated;
+    }
+
+    long position() {
+        return bufferStart + bufferPosition;
+    }
+
+    /** Bytes left, or -1 when the length is unknown. */
+    long remaining() {
+        return length < 0 ? -1 : length - position();
+    }
+
+    void bigEndian(boolean big) {
+        this.bigEndian = big;
+    }
+
+    boolean bigEndian() {
+        return bigEndian;
+    }
+
+    /** Makes at least {@code n} bytes available in the buffer if the input has them; returns how many are. */
+    int fill(int n) throws IOException {
+        if (bufferLimit - bufferPosition >= n) {
+            return bufferLimit - bufferPosition;
+        }
+        if (bufferPosition > 0) {
+            System.arraycopy(buffer, bufferPosition, buffer, 0, bufferLimit - bufferPosition);
+            bufferStart += bufferPosition;
+            bufferLimit -= bufferPosition;
+            bufferPosition = 0;
+        }
+        if (n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, n);
+        }
+        while (bufferLimit < n) {
+            int read = in.read(buffer, bufferLimit, buffer.length - bufferLimit);
+            if (read < 0) {
+                break;
+            }
+            bufferLimit += read;
+        }
+        return bufferLimit - bufferPosition;
+    }
+
+    /** True when no byte is left. */
+    boolean atEnd() throws IOException {
+        return fill(1) == 0;
+    }
+
+    /** The byte {@code index} ahead of the current position (0-based), or -1 past the end. */
+    int peek(int index) throws IOException {
+        return fill(index + 1) > index ? buffer[bufferPosition + index] & 0xFF : -1;
+    }
+
+    private void require(int n, String what) throws IOException {
+        if (fill(n) < n) {
+            throw error(-1, "file ends after " + (bufferLimit - bufferPosition) + " of the " + n + " bytes of " + what);
+        }
+    }
+
+    int readUnsignedShort(String what) throws IOException {
+        require(2, what);
+        int b0 = buffer[bufferPosition++] & 0xFF;
+        int b1 = buffer[bufferPosition++] & 0xFF;
+        return bigEndian ? (b0 << 8) | b1 : (b1 << 8) | b0;
+    }
+
+    long readUnsignedInt(String what) throws IOException {
+        require(4, what);
+        long b0 = buffer[bufferPosition++] & 0xFF;
+        long b1 = buffer[bufferPosition++] & 0xFF;
+        long b2 = buffer[bufferPosition++] & 0xFF;
+        long b3 = buffer[bufferPosition++] & 0xFF;
+        return bigEndian ? (b0 << 24) | (b1 << 16) | (b2 << 8) | b3 : (b3 << 24) | (b2 << 16) | (b1 << 8) | b0;
+    }
+
+    /** A tag: group then element, each in the current byte order. */
+    int readTag() throws IOException {
+        int group = readUnsignedShort("a tag");
+        int element = readUnsignedShort("a tag");
+        return (group << 16) | element;
+    }
+
+    /** Reads {@code n} raw bytes into a new array; {@code tag} names the element for messages. */
+    byte[] readBytes(long n, int tag) throws IOException {
+        long remaining = remaining();
+        if (remaining >= 0 && n > remaining) {
+            throw error(tag, "declared length " + n + " exceeds the " + remaining + " bytes left in the file");
+        }
+        if (n > Integer.MAX_VALUE - 16) {
+            throw error(tag, "declared length " + n + " is larger than a value Delineate can hold in memory (2 GiB)");
+        }
+        int size = (int) n;
+        byte[] out = new byte[remaining >= 0 ? size : Math.min(size, CHUNK)];
+        int done = 0;
+        while (done < size) {
+            if (done == out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(size, (long) out.length * 2));
+            }
+            int available = bufferLimit - bufferPosition;
+            if (available == 0) {
+                if (fill(1) == 0) {
+                    throw error(tag, "file ends after " + done + " of the " + size + " bytes of the value");
+                }
+                continue;
+            }
+            int take = Math.min(available, out.length - done);
+            System.arraycopy(buffer, bufferPosition, out, done, take);
+            bufferPosition += take;
+            done += take;
+        }
+        return out;
+    }
+
+    /** Skips {@code n} bytes, failing if the input is shorter. */
+    void skip(long n, int tag) throws IOException {
+        long remaining = remaining();
+        if (remaining >= 0 && n > remaining) {
+            throw error(tag, "declared length " + n + " exceeds the " + remaining + " bytes left in the file");
+        }
+        long left = n;
+        int buffered = bufferLimit - bufferPosition;
+        int fromBuffer = (int) Math.min(buffered, left);
+        bufferPosition += fromBuffer;
+        left -= fromBuffer;
+        if (left > 0) {
+            bufferStart += bufferLimit;
+            bufferPosition = 0;
+            bufferLimit = 0;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw error(tag, "file ends " + left + " bytes before the end of the value");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+                bufferStart += skipped;
+            }
+        }
+    }
+
+    /** The rest of the input inflated (Deflated Explicit VR Little Endian, PS3.5 A.5); offsets restart at 0. */
+    DicomInput inflate() {
+        InputStream rest = new SequenceInputStream(
+                new ByteArrayInputStream(buffer, bufferPosition, bufferLimit - bufferPosition), in);
+        bufferPosition = bufferLimit;
+        return new DicomInput(new InflaterInputStream(rest, new Inflater(true), 1 << 16), source, -1, true);
+    }
+
+    DicomFormatException error(int tag, String problem) {
+        String where = inflated ? " (offset in the inflated data set)" : "";
+        return new DicomFormatException(source, position(), tag, problem + where);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,113 @@
+package org.delineate.dicom.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+import org.delineate.dicom.data.DataElement;
+import org.delineate.dicom.data.DataSet;
+import org.delineate.dicom.data.VR;
+
+/**
+ * Writes DICOM Part 10 files: preamble, "DICM", File Meta Information (Explicit VR Little Endian,
+ * group length recomputed) and the data set in Implicit or Explicit VR Little Endian, Explicit VR
+ * Big Endian or Deflated Explicit VR Little Endian. Writing a file read by {@link DicomReader} in
+ * its own transfer syntax with {@link WriteOptions#defaults()} reproduces a well-formed input byte
+ * for byte. Thread-safe: holds only its options.
+ */
+public final class DicomWriter {
+
+    private static final int TRANSFER_SYNTAX_UID = 0x00020010;
+
+    private final WriteOptions options;
+
+    public DicomWriter(WriteOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Writes to {@code target} atomically: to a temporary file beside it, moved into place when
+     * complete, so that no partial file is ever left under the target name.
+     */
+    public void write(DicomFile file, Path target) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                write(file, out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Writes the whole Part 10 file to a stream; does not close it. */
+    public void write(DicomFile file, OutputStream out) throws IOException {
+        TransferSyntax ts = options.transferSyntax() != null ? options.transferSyntax() : file.transferSyntax();
+        if (ts.encapsulated() != file.transferSyntax().encapsulated() && hasPixelData(file.dataSet())) {
+            throw new IllegalArgumentException("cannot write the pixel data of " + file.transferSyntax().name() + " as "
+                    + ts.name() + " without transcoding the pixels");
+        }
+        byte[] preamble = options.keepPreamble() && file.preamble() != null ? file.preamble() : new byte[128];
+        out.write(preamble);
+        out.write(new byte[] {'D', 'I', 'C', 'M'});
+        DataSet meta = fileMeta(file, ts);
+        new DataSetEncoder(out).write(meta, true, false);
+        if (ts.deflated()) {
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            DeflaterOutputStream deflated = new DeflaterOutputStream(nonClosing(out), deflater, 1 << 16);
+            new DataSetEncoder(deflated).write(file.dataSet(), true, false);
+            deflated.finish();
+            deflater.end();
+        } else {
+            new DataSetEncoder(out).write(file.dataSet(), ts.explicitVr(), ts.bigEndian());
+        }
+        out.flush();
+    }
+
+    private DataSet fileMeta(DicomFile file, TransferSyntax ts) {
+        if (!options.keepFileMeta() || file.fileMeta() == null) {
+            return FileMetaInformation.create(file.dataSet(), ts);
+        }
+        DataSet meta = new DataSet();
+        for (DataElement e : file.fileMeta()) {
+            meta.put(e);
+        }
+        if (!ts.uid().equals(meta.getString(TRANSFER_SYNTAX_UID))) {
+            meta.setString(TRANSFER_SYNTAX_UID, VR.UI, ts.uid());
+        }
+        if (!meta.contains(0x00020000)) {
+            meta.setInts(0x00020000, VR.UL, 0);
+        }
+        return meta;
+    }
+
+    private static boolean hasPixelData(DataSet dataSet) {
+        return dataSet.contains(0x7FE00010);
+    }
+
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}

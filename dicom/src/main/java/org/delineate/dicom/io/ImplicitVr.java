@@ -1,0 +1,70 @@
+package org.delineate.dicom.io;
+
+import org.delineate.dicom.data.DataSet;
+import org.delineate.dicom.data.Tags;
+import org.delineate.dicom.data.VR;
+import org.delineate.dicom.dict.DictionaryEntry;
+import org.delineate.dicom.dict.ElementDictionary;
+
+/**
+ * The VR of an element read without one (Implicit VR, PS3.5 Annex A.1): from the data dictionary,
+ * with the ambiguous ones resolved from the data set as read so far (PS3.5 A.1 and the Pixel
+ * Representation rule), UL for group lengths, LO for private creators and UN for the rest.
+ */
+final class ImplicitVr {
+
+    private static final int PIXEL_REPRESENTATION = 0x00280103;
+
+    private final ElementDictionary dictionary;
+
+    ImplicitVr(ElementDictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    VR of(int tag, DataSet context) {
+        if (Tags.isPrivateCreator(tag)) {
+            return VR.LO;
+        }
+        if (Tags.isPrivate(tag)) {
+            return VR.UN;
+        }
+        if (Tags.isGroupLength(tag)) {
+            return VR.UL;
+        }
+        DictionaryEntry entry = dictionary.entry(tag).orElse(null);
+        if (entry == null) {
+            return VR.UN;
+        }
+        VR vr = entry.vr();
+        if (vr != null) {
+            return vr;
+        }
+        return entry.isAmbiguous() ? resolve(entry.vrText(), context) : VR.UN;
+    }
+
+    /** The ambiguous dictionary VR this element has, e.g. "US or SS", or null. */
+    String ambiguity(int tag) {
+        if (Tags.isPrivate(tag)) {
+            return null;
+        }
+        DictionaryEntry entry = dictionary.entry(tag).orElse(null);
+        return entry != null && entry.isAmbiguous() ? entry.vrText() : null;
+    }
+
+    /**
+     * NB: OB-or-OW elements are OW in Implicit VR (PS3.5 A.1 c); US-or-SS ones follow Pixel
+     * Representation (0028,0103) of the nearest enclosing data set that has it, US when none does;
+     * LUT Data (US or OW, US or SS or OW) is OW, which decodes the same as US.
+     */
+    static VR resolve(String ambiguous, DataSet context) {
+        if (ambiguous.startsWith("US or SS") && !ambiguous.endsWith("OW")) {
+            for (DataSet d = context; d != null; d = d.parent()) {
+                if (d.contains(PIXEL_REPRESENTATION)) {
+                    return d.getInt(PIXEL_REPRESENTATION, 0) == 1 ? VR.SS : VR.US;
+                }
+            }
+            return VR.US;
+        }
+        return VR.OW;
+    }
+}
