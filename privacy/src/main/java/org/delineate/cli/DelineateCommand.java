@@ -1,11 +1,13 @@
 package org.delineate.cli;
 
+import org.delineate.dicom.cli.DumpCommand;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code delineate} command line: the top-level command that gathers the subcommands
- * ({@code dump}, and later {@code convert}, {@code seg}, {@code deid}).
+ * ({@code dump}; {@code convert}, {@code seg} and {@code deid} are to come).
  *
  * <p>Exit codes: 0 success, 1 an input could not be read or an output not written, 2 a usage error.
  */
@@ -24,6 +26,7 @@ public final class DelineateCommand implements Runnable {
     /** Builds the command line with all subcommands, ready to execute. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DelineateCommand());
+        commandLine.addSubcommand("dump", new DumpCommand());
         commandLine.setExitCodeExceptionMapper(exception -> 1);
         return commandLine;
     }

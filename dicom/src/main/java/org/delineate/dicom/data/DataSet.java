@@ -170,6 +170,30 @@ public final class DataSet implements Iterable<DataElement> {
         return values.length == 0 ? defaultValue : values[0];
     }
 
+    /** The first value of a DA element as a date, or null when absent or malformed. */
+    public java.time.LocalDate getDate(int tag) {
+        return DateTimes.parseDate(getString(tag));
+    }
+
+    /** The first value of a TM element as a time, or null when absent or malformed. */
+    public java.time.LocalTime getTime(int tag) {
+        return DateTimes.parseTime(getString(tag));
+    }
+
+    /** The first value of a DT element (LocalDateTime, or OffsetDateTime with a UTC offset), or null. */
+    public java.time.temporal.Temporal getDateTime(int tag) {
+        return DateTimes.parseDateTime(getString(tag));
+    }
+
+    /** The first value of an AT element as a tag, or -1 when absent. */
+    public int getTag(int tag) {
+        DataElement e = get(tag);
+        if (e == null || !e.hasBytes() || e.vr() != VR.AT || e.length() < 4) {
+            return -1;
+        }
+        return (int) Values.longs(e.bytes(), VR.AT, bigEndian)[0];
+    }
+
     /** The sequence of an SQ element, or null when absent or not a sequence. */
     public Sequence getSequence(int tag) {
         DataElement e = get(tag);
