@@ -261,6 +261,19 @@ class SpecificCharacterSetTest {
         }
 
         @Test
+        void writesBothDashesAsJisX0208Row1Cell29AndReadsHorizontalBar() {
+            assertEquals("1b2442213d1b2842", encode(JAPANESE, "\u2015", false));
+            assertEquals("1b2442213d1b2842", encode(JAPANESE, "\u2014", false));
+            assertEquals("\u2015", decode(JAPANESE, "1b2442213d1b2842", false));
+        }
+
+        @Test
+        void readsJisX0201RomajiAsAscii() {
+            // 05/12 is the value delimiter and 07/14 reads as TILDE, as in pydicom.
+            assertEquals("a\\b~ｱ", decode(SpecificCharacterSet.of("ISO_IR 13"), "615c627eb1", false));
+        }
+
+        @Test
         void singleValuedSetsNeverEscape() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> SpecificCharacterSet.of("ISO_IR 100").encode("山", false));
