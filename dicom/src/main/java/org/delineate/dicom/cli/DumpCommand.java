@@ -1,7 +1,6 @@
 package org.delineate.dicom.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,16 +55,9 @@ public final class DumpCommand implements Callable<Integer> {
         try {
             DicomFile dicom = file == null ? sample() : read(file);
             if (json) {
-                OutputStream stream = new java.io.FilterOutputStream(System.out) {
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                };
+                new DicomJsonWriter(true).write(dicom.dataSet(), out);
+                out.println();
                 out.flush();
-                new DicomJsonWriter(true).write(dicom.dataSet(), stream);
-                stream.write('\n');
-                stream.flush();
             } else {
                 new DumpListing().print(dicom, out);
                 out.flush();

@@ -183,8 +183,9 @@ public final class Values {
             return plain;
         }
         for (int digits = 15; digits > 0; digits--) {
-            String s = String.format(java.util.Locale.ROOT, "%." + digits + "G", value).replaceFirst("\\.?0+(E|$)", "$1")
-                    .replace("E+", "E");
+            java.math.BigDecimal rounded = new java.math.BigDecimal(value)
+                    .round(new java.math.MathContext(digits)).stripTrailingZeros();
+            String s = rounded.toString().replace("E+", "E");
             if (s.length() <= 16) {
                 return s;
             }

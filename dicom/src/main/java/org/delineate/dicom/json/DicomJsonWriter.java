@@ -44,12 +44,24 @@ public final class DicomJsonWriter {
         }
     }
 
+    /** Writes {@code dataSet} to a character stream; does not close it. */
+    public void write(DataSet dataSet, java.io.Writer out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            if (pretty) {
+                json.useDefaultPrettyPrinter();
+            }
+            writeDataSet(json, dataSet);
+        }
+    }
+
     private void writeDataSet(JsonGenerator json, DataSet dataSet) throws IOException {
         json.writeStartObject();
         for (DataElement e : dataSet) {
             json.writeFieldName(String.format("%08X", e.tag()));
             json.writeStartObject();
-            json.writeStringField("vr", e.vr().name());
+            // NB: a sequence read from a UN element (private, or in Implicit VR) is given as SQ.
+            json.writeStringField("vr", e.isSequence() ? "SQ" : e.vr().name());
             writeValue(json, e, dataSet);
             json.writeEndObject();
         }
@@ -148,15 +160,14 @@ public final class DicomJsonWriter {
     }
 
     private static void writeFragments(JsonGenerator json, Fragments fragments) throws IOException {
-        // NB: PS3.18 F.2.7 has no form for encapsulated fragments; like other implementations we
-        // give the concatenated encapsulated value (items with their headers) inline.
+        // NB: PS3.18 F.2.7 has no form for encapsulated fragments; like pydicom we give the
+        // encapsulated value inline: the items with their headers, without the final delimiter.
         java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < fragments.size(); i++) {
             byte[] item = fragments.item(i);
             writeItemHeader(encoded, Tags.ITEM, item.length);
             encoded.write(item, 0, item.length);
         }
-        writeItemHeader(encoded, Tags.SEQUENCE_DELIMITATION, 0);
         json.writeStringField("InlineBinary", Base64.getEncoder().encodeToString(encoded.toByteArray()));
     }
 

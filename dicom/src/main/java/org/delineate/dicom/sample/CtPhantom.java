@@ -73,6 +73,7 @@ public record CtPhantom(int rows, int slices, double pixelSpacing, double sliceS
         d.setString(Tag.SeriesInstanceUID, VR.UI, series);
         d.setString(Tag.StudyID, VR.SH, "1");
         d.setString(Tag.SeriesNumber, VR.IS, "1");
+        d.setString(Tag.AcquisitionNumber, VR.IS, "1");
         d.setString(Tag.InstanceNumber, VR.IS, Integer.toString(index + 1));
         d.setDoubles(Tag.ImagePositionPatient, VR.DS, origin, origin, z);
         d.setDoubles(Tag.ImageOrientationPatient, VR.DS, 1, 0, 0, 0, 1, 0);

@@ -1,0 +1,99 @@
+package org.delineate.dicom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.delineate.dicom.TestFiles;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** {@code delineate dump}: output, exit codes and error messages as users see them. */
+class DumpCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run dump(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new DumpCommand());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void listsElementsWithKeywordsAndNestedItems() {
+        Path rtplan = TestFiles.PYDICOM_DATA.resolve("test_files/rtplan.dcm");
+        Assumptions.assumeTrue(Files.exists(rtplan), "pydicom's corpus is not installed");
+        Run run = dump(rtplan.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("(0010,0010) PN PatientName"), run.out());
+        assertTrue(run.out().contains("(300A,00B0) SQ BeamSequence"), run.out());
+        assertTrue(run.out().contains("  > item 1"), run.out());
+        assertTrue(run.out().contains("(0002,0010) UI TransferSyntaxUID"), run.out());
+    }
+
+    @Test
+    void withoutFileDumpsTheGeneratedSample() {
+        Run run = dump();
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Phantom^Delineate"), run.out());
+        assertTrue(run.out().contains("(7FE0,0010) OW PixelData"), run.out());
+    }
+
+    @Test
+    void unreadableFileExitsOneWithAOneLineMessage() throws Exception {
+        Path bad = tmp.resolve("bad.dcm");
+        byte[] bytes = new byte[200];
+        bytes[128] = 'D';
+        bytes[129] = 'I';
+        bytes[130] = 'C';
+        bytes[131] = 'M';
+        bytes[132] = 0x02; // (0002,0000) UL with a length running past the end
+        bytes[136] = 'U';
+        bytes[137] = 'L';
+        bytes[138] = (byte) 0xFF;
+        bytes[139] = 0x7F;
+        Files.write(bad, bytes);
+        Run run = dump(bad.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(bad.toString()) && run.err().contains("at byte"), run.err());
+        assertTrue(run.err().contains("(0002,0000) FileMetaInformationGroupLength"), run.err());
+    }
+
+    @Test
+    void missingFileExitsOne() {
+        Run run = dump(tmp.resolve("absent.dcm").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("no such file"), run.err());
+    }
+
+    @Test
+    void usageErrorExitsTwo() {
+        assertEquals(2, dump("--no-such-option").exitCode());
+    }
+
+    @Test
+    void jsonGoesToStandardOutput() {
+        Run run = dump("--json", "--header-only");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().strip().startsWith("{") && run.out().strip().endsWith("}"), run.out());
+        assertTrue(run.out().contains("\"00100010\" : {\n    \"vr\" : \"PN\",\n    \"Value\" : [ {\n      \"Alphabetic\" : \"Phantom^Delineate\""),
+                run.out());
+        assertTrue(!run.out().contains("\"7FE00010\""), "header-only stops before Pixel Data");
+    }
+}
