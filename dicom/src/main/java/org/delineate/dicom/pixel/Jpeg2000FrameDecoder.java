@@ -24,6 +24,7 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
 
     @Override
     public PixelFrame decode(byte[] encoded, PixelDescription d, int frameIndex, String source) throws IOException {
+        checkSize(encoded, d, frameIndex, source);
         ImageReader reader = new J2KImageReaderSpi().createReaderInstance(null);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             reader.setInput(in, true, true);
@@ -37,6 +38,31 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Compares the image size of the SIZ marker (ISO 15444-1 A.5.1) with Rows and Columns before decoding, so
+     * that a hostile header cannot make the reader allocate a huge image.
+     */
+    private static void checkSize(byte[] encoded, PixelDescription d, int frameIndex, String source)
+            throws DicomFormatException {
+        int limit = Math.min(encoded.length - 22, 4096);
+        for (int i = 0; i < limit; i++) {
+            if ((encoded[i] & 0xFF) == 0xFF && encoded[i + 1] == 0x4F && (encoded[i + 2] & 0xFF) == 0xFF
+                    && encoded[i + 3] == 0x51) {
+                long columns = u32(encoded, i + 8) - u32(encoded, i + 16);
+                long rows = u32(encoded, i + 12) - u32(encoded, i + 20);
+                if (columns != d.columns() || rows != d.rows()) {
+                    throw RleFrameDecoder.error(source, frameIndex, "the JPEG 2000 frame is " + columns + " columns x "
+                            + rows + " rows, expected Columns " + d.columns() + " x Rows " + d.rows());
+                }
+                return;
+            }
+        }
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
     }
 
     private static PhotometricInterpretation interpretation(PixelDescription d) {

@@ -40,6 +40,11 @@ final class JpegFrameDecoder implements FrameDecoder {
                     + " is " + header.precision() + "-bit DCT JPEG (SOF" + header.process()
                     + "), which the JPEG decoder (TwelveMonkeys over the JDK's 8-bit libjpeg) cannot decode");
         }
+        if ((header.rows() != 0 && header.rows() != d.rows()) || header.columns() != d.columns()) {
+            // NB: checked before decoding, so that a hostile header cannot make the reader allocate a huge image.
+            throw RleFrameDecoder.error(source, frameIndex, "the JPEG frame is " + header.columns() + " columns x "
+                    + header.rows() + " rows, expected Columns " + d.columns() + " x Rows " + d.rows());
+        }
         byte[] stream = encoded;
         if (header.shortAdobeAt() >= 0) {
             // NB: libjpeg ignores an APP14 "Adobe" segment shorter than its 12 data bytes, TwelveMonkeys fails on
