@@ -134,6 +134,7 @@ class PydicomComparisonTest {
         List<PixelFrame> frames = new ArrayList<>();
         try {
             pixels = PixelData.of(dicom);
+            ts = pixels.transferSyntax().uid();
             for (int f = 0; f < pixels.numberOfFrames(); f++) {
                 frames.add(pixels.frame(f));
             }
