@@ -1,0 +1,73 @@
+package org.delineate.dicom.pixel;
+
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import org.delineate.dicom.io.DicomFormatException;
+
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+
+/**
+ * JPEG 2000 Lossless (1.2.840.10008.1.2.4.90) and JPEG 2000 (4.91), codestreams or JP2 files, decoded by
+ * jai-imageio's {@code J2KImageReader} (JJ2000), instantiated from its provider rather than looked up.
+ *
+ * <p>The reader undoes the multiple component transform, so YBR_RCT and YBR_ICT come back as RGB. Signed
+ * data coded as unsigned (or with another precision) is normalized to BitsStored and PixelRepresentation
+ * like native data: the DICOM attributes, not the codestream, say how to read the values. Stateless.
+ */
+final class Jpeg2000FrameDecoder implements FrameDecoder {
+
+    @Override
+    public PixelFrame decode(byte[] encoded, PixelDescription d, int frameIndex, String source) throws IOException {
+        checkSize(encoded, d, frameIndex, source);
+        ImageReader reader = new J2KImageReaderSpi().createReaderInstance(null);
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
+            reader.setInput(in, true, true);
+            Raster raster = reader.readRaster(0, null);
+            return RasterSamples.toFrame(raster, d, interpretation(d), frameIndex, source);
+        } catch (DicomFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // NB: JJ2000 reports corrupt codestreams with runtime exceptions of many kinds.
+            throw RleFrameDecoder.error(source, frameIndex, "JPEG 2000 decoding failed: " + e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * Compares the image size of the SIZ marker (ISO 15444-1 A.5.1) with Rows and Columns before decoding, so
+     * that a hostile header cannot make the reader allocate a huge image.
+     */
+    private static void checkSize(byte[] encoded, PixelDescription d, int frameIndex, String source)
+            throws DicomFormatException {
+        int limit = Math.min(encoded.length - 22, 4096);
+        for (int i = 0; i < limit; i++) {
+            if ((encoded[i] & 0xFF) == 0xFF && encoded[i + 1] == 0x4F && (encoded[i + 2] & 0xFF) == 0xFF
+                    && encoded[i + 3] == 0x51) {
+                long columns = u32(encoded, i + 8) - u32(encoded, i + 16);
+                long rows = u32(encoded, i + 12) - u32(encoded, i + 20);
+                if (columns != d.columns() || rows != d.rows()) {
+                    throw RleFrameDecoder.error(source, frameIndex, "the JPEG 2000 frame is " + columns + " columns x "
+                            + rows + " rows, expected Columns " + d.columns() + " x Rows " + d.rows());
+                }
+                return;
+            }
+        }
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
+    }
+
+    private static PhotometricInterpretation interpretation(PixelDescription d) {
+        PhotometricInterpretation pi = d.photometricInterpretation();
+        return pi == PhotometricInterpretation.YBR_RCT || pi == PhotometricInterpretation.YBR_ICT
+                ? PhotometricInterpretation.RGB : pi;
+    }
+}

@@ -1,0 +1,69 @@
+package org.delineate.dicom.pixel;
+
+import java.io.IOException;
+
+import org.delineate.dicom.data.BulkData;
+import org.delineate.dicom.data.DataElement;
+import org.delineate.dicom.data.VR;
+
+/**
+ * Frames of native (uncompressed) Pixel Data, held in memory or left in the file; reads only the bytes
+ * of the frame asked for. Immutable.
+ */
+final class NativeFrames {
+
+    private final DataElement element;
+    private final PixelDescription description;
+    private final boolean bigEndian;
+    private final boolean swapPairs;
+
+    /**
+     * @param element the Pixel Data element, its value as bytes or bulk data
+     * @param bigEndian true for Explicit VR Big Endian
+     */
+    NativeFrames(DataElement element, PixelDescription description, boolean bigEndian) {
+        this.element = element;
+        this.description = description;
+        this.bigEndian = bigEndian;
+        // NB: in big endian, OW is a stream of byte-swapped 16-bit words; 1- and 8-bit values packed in
+        // them come back in order only once each pair of bytes is swapped back (PS3.5 section 8.1.1).
+        this.swapPairs = bigEndian && element.vr() == VR.OW && description.bitsAllocated() <= 8;
+    }
+
+    /** Decodes frame {@code index} (0-based). */
+    PixelFrame frame(int index) throws IOException {
+        long frameBits = description.nativeFrameBits();
+        long startBit = index * frameBits;
+        long start = startBit / 8;
+        long end = (startBit + frameBits + 7) / 8;
+        long from = swapPairs ? start & ~1L : start;
+        long to = swapPairs ? Math.min(element.length(), (end + 1) & ~1L) : end;
+        byte[] buf;
+        int offset;
+        if (element.hasBytes() && !swapPairs) {
+            buf = element.bytes();
+            offset = (int) start;
+        } else {
+            buf = range(from, to);
+            offset = (int) (start - from);
+            if (swapPairs) {
+                for (int i = 0; i + 1 < buf.length; i += 2) {
+                    byte b = buf[i];
+                    buf[i] = buf[i + 1];
+                    buf[i + 1] = b;
+                }
+            }
+        }
+        return NativeSamples.decode(buf, offset, (int) (startBit & 7), bigEndian, description, index);
+    }
+
+    private byte[] range(long from, long to) throws IOException {
+        if (element.hasBytes()) {
+            byte[] copy = new byte[(int) (to - from)];
+            System.arraycopy(element.bytes(), (int) from, copy, 0, copy.length);
+            return copy;
+        }
+        BulkData bulk = element.bulkData();
+        return new BulkData(bulk.file(), bulk.offset() + from, to - from).read();
+    }
+}
