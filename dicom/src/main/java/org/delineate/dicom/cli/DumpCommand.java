@@ -45,6 +45,10 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--header-only", description = "stop before Pixel Data, which is then not read at all")
     private boolean headerOnly;
 
+    @Option(names = "--pixels", paramLabel = "OUT.raw",
+            description = "also write the decoded frames to OUT.raw: little-endian, frame after frame, samples interleaved")
+    private Path pixels;
+
     @Option(names = "--strict", description = "fail on any deviation from the standard instead of reporting it")
     private boolean strict;
 
@@ -62,6 +66,11 @@ public final class DumpCommand implements Callable<Integer> {
                 new DumpListing().print(dicom, out);
                 out.flush();
             }
+            if (pixels != null) {
+                String summary = "pixels: " + PixelDump.write(dicom, pixels);
+                (json ? err : out).println(summary);
+                out.flush();
+            }
             dicom.deviations().forEach(d -> err.println("delineate dump: warning: " + d));
             err.flush();
             return 0;
@@ -75,6 +84,9 @@ public final class DumpCommand implements Callable<Integer> {
     private DicomFile read(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new IOException(path + ": no such file");
+        }
+        if (headerOnly && pixels != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pixels needs the pixel data: drop --header-only");
         }
         ReadOptions options = ReadOptions.defaults().withLazyPixelData(true).withStopBeforePixelData(headerOnly)
                 .withDeviations(strict ? DeviationHandling.FAIL : DeviationHandling.WARN);

@@ -83,6 +83,26 @@ class DumpCommandTest {
     }
 
     @Test
+    void pixelsAreWrittenLittleEndianAsPydicomDecodesThem() throws Exception {
+        org.delineate.dicom.Peers.assumePydicom();
+        Path source = TestFiles.PYDICOM_DATA.resolve("test_files/SC_rgb_rle_16bit_2frame.dcm");
+        Path raw = tmp.resolve("frames.raw");
+        Run run = dump("--pixels", raw.toString(), source.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("pixels: rows 100, columns 100, frames 2, samples 3, bits 16 (stored 16), unsigned"),
+                run.out());
+        Path expected = tmp.resolve("expected.raw");
+        var python = org.delineate.dicom.Peers.run(java.util.List.of(org.delineate.dicom.Peers.PYTHON, "-c",
+                "import pydicom,sys; d=pydicom.dcmread(sys.argv[1]); open(sys.argv[2],'wb').write(d.pixel_array.astype('<u2').tobytes())",
+                source.toString(), expected.toString()), 120);
+        assertEquals(0, python.exitCode(), python.all());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(raw));
+        try (var left = Files.list(tmp)) {
+            assertEquals(2, left.count(), "no temporary file is left beside the output");
+        }
+    }
+
+    @Test
     void usageErrorExitsTwo() {
         assertEquals(2, dump("--no-such-option").exitCode());
     }
