@@ -1,12 +1,14 @@
 package org.delineate.dicom.io;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Buffered reading of DICOM encoded bytes with the current byte offset, in a switchable byte
@@ -82,7 +84,7 @@ final class DicomInput implements AutoCloseable {
             buffer = Arrays.copyOf(buffer, n);
         }
         while (bufferLimit < n) {
-            int read = in.read(buffer, bufferLimit, buffer.length - bufferLimit);
+            int read = readRaw(buffer, bufferLimit, buffer.length - bufferLimit);
             if (read < 0) {
                 break;
             }
@@ -177,9 +179,9 @@ final class DicomInput implements AutoCloseable {
             bufferPosition = 0;
             bufferLimit = 0;
             while (left > 0) {
-                long skipped = in.skip(left);
+                long skipped = skipRaw(left);
                 if (skipped <= 0) {
-                    if (in.read() < 0) {
+                    if (readRawByte() < 0) {
                         throw error(tag, "file ends " + left + " bytes before the end of the value");
                     }
                     skipped = 1;
@@ -188,6 +190,44 @@ final class DicomInput implements AutoCloseable {
                 bufferStart += skipped;
             }
         }
+    }
+
+    private int readRaw(byte[] b, int offset, int n) throws IOException {
+        try {
+            return in.read(b, offset, n);
+        } catch (EOFException | ZipException e) {
+            throw inflationError(e);
+        }
+    }
+
+    private int readRawByte() throws IOException {
+        try {
+            return in.read();
+        } catch (EOFException | ZipException e) {
+            throw inflationError(e);
+        }
+    }
+
+    private long skipRaw(long n) throws IOException {
+        try {
+            return in.skip(n);
+        } catch (EOFException | ZipException e) {
+            throw inflationError(e);
+        }
+    }
+
+    /**
+     * NB: only the inflater throws these (a truncated or corrupt deflate stream); they become a
+     * {@link DicomFormatException} at the current offset, not an untyped EOFException.
+     */
+    private IOException inflationError(IOException e) {
+        if (!inflated) {
+            return e;
+        }
+        DicomFormatException error = error(-1, "the deflated data set cannot be inflated further ("
+                + e.getMessage() + ")");
+        error.initCause(e);
+        return error;
     }
 
     /** The rest of the input inflated (Deflated Explicit VR Little Endian, PS3.5 A.5); offsets restart at 0. */

@@ -1,0 +1,68 @@
+package org.delineate.dicom.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.delineate.dicom.fuzz.SeedCorpus.Seed;
+import org.delineate.dicom.io.DicomFormatException;
+import org.delineate.dicom.io.DicomReader;
+import org.delineate.dicom.io.ReadOptions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutants that {@link ReaderFuzzTest} found to break the reader's contract, rebuilt from their seed
+ * file and recorded mutation (the mutated bytes are not stored: the seed files are shared data).
+ * Each test names the seed file and the mutation as the fuzzer reported them.
+ */
+class FuzzRegressionTest {
+
+    @TempDir
+    Path tmp;
+
+    /** image_dfl.dcm cut inside its deflate stream: the inflater's EOFException escaped untyped. */
+    @Test
+    void truncatedDeflateStreamIsAFormatError() throws IOException {
+        byte[] mutant = mutant("pydicom:test_files/image_dfl.dcm", new Mutation.Truncate(1066));
+        for (DicomFormatException e : readBothWays(mutant, "image_dfl-truncated.dcm")) {
+            assertTrue(e.getMessage().contains("the deflated data set cannot be inflated further"), e::getMessage);
+            assertTrue(e.getMessage().contains("(offset in the inflated data set)"), e::getMessage);
+        }
+    }
+
+    /** The mutant of a seed file, or the test is skipped when the seed file is not available. */
+    static byte[] mutant(String seedName, Mutation mutation) {
+        Seed seed;
+        try {
+            seed = SeedCorpus.named(seedName);
+        } catch (IOException e) {
+            Assumptions.abort("seed file not available: " + seedName);
+            return null;
+        }
+        return mutation.apply(seed.bytes(), null);
+    }
+
+    /** Reads from a file and from a stream; both must fail with a message naming the input and a byte offset. */
+    private List<DicomFormatException> readBothWays(byte[] bytes, String name) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.write(file, bytes);
+        DicomReader reader = new DicomReader(ReadOptions.defaults());
+        DicomFormatException fromPath = assertThrows(DicomFormatException.class, () -> reader.readFile(file));
+        DicomFormatException fromStream = assertThrows(DicomFormatException.class,
+                () -> reader.read(new ByteArrayInputStream(bytes), name));
+        for (DicomFormatException e : List.of(fromPath, fromStream)) {
+            assertTrue(e.getMessage().startsWith(e.source()) && e.source().endsWith(name), e::getMessage);
+            assertTrue(e.getMessage().contains("at byte "), e::getMessage);
+        }
+        assertEquals(fromPath.offset(), fromStream.offset());
+        return List.of(fromPath, fromStream);
+    }
+}
