@@ -18,8 +18,11 @@ import java.util.zip.ZipException;
  */
 final class DicomInput implements AutoCloseable {
 
-    /** Largest single allocation step when the input's length is unknown. */
-    private static final int CHUNK = 1 << 20;
+    /**
+     * First allocation for a value when the input's length is unknown; the array then doubles as
+     * bytes arrive. NB: small, so that a hostile length costs little more than the bytes present.
+     */
+    private static final int FIRST_CHUNK = 1 << 16;
 
     private final InputStream in;
     private final String source;
@@ -142,7 +145,7 @@ final class DicomInput implements AutoCloseable {
             throw error(tag, "declared length " + n + " is larger than a value Delineate can hold in memory (2 GiB)");
         }
         int size = (int) n;
-        byte[] out = new byte[remaining >= 0 ? size : Math.min(size, CHUNK)];
+        byte[] out = new byte[remaining >= 0 ? size : Math.min(size, FIRST_CHUNK)];
         int done = 0;
         while (done < size) {
             if (done == out.length) {

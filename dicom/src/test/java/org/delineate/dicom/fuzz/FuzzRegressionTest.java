@@ -38,6 +38,22 @@ class FuzzRegressionTest {
         }
     }
 
+    /** chrJapMulti.dcm with VR "ZZ": read as UN with a 4-byte length; from a stream that allocated 1 MiB up front. */
+    @Test
+    void hugeLengthInAStreamAllocatesOnlyWhatArrives() throws IOException {
+        byte[] mutant = mutant("pydicom:charset_files/chrJapMulti.dcm", new Mutation.ChangeVr(290, "ZZ"));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assertThrows(DicomFormatException.class,
+                () -> new DicomReader(ReadOptions.defaults()).read(new ByteArrayInputStream(mutant), "warm-up"));
+        long before = threads.getCurrentThreadAllocatedBytes();
+        DicomFormatException e = assertThrows(DicomFormatException.class,
+                () -> new DicomReader(ReadOptions.defaults()).read(new ByteArrayInputStream(mutant), "chrJapMulti-ZZ"));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 512 * 1024, () -> allocated + " bytes allocated for " + mutant.length + " bytes: " + e);
+        assertTrue(e.getMessage().contains("file ends after"), e::getMessage);
+    }
+
     /** The mutant of a seed file, or the test is skipped when the seed file is not available. */
     static byte[] mutant(String seedName, Mutation mutation) {
         Seed seed;
