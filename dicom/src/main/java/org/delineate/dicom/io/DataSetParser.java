@@ -320,7 +320,7 @@ final class DataSetParser {
             case FAIL:
                 throw new DicomFormatException(in.source(), offset, tag, message);
             case WARN:
-                deviations.add(new Deviation(offset, tag, message));
+                Deviation.record(deviations, new Deviation(offset, tag, message));
                 break;
             default:
                 break;

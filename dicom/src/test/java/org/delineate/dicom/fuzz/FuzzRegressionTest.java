@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.delineate.dicom.fuzz.SeedCorpus.Seed;
+import org.delineate.dicom.io.DicomFile;
 import org.delineate.dicom.io.DicomFormatException;
 import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.ReadOptions;
@@ -52,6 +53,24 @@ class FuzzRegressionTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(allocated < 512 * 1024, () -> allocated + " bytes allocated for " + mutant.length + " bytes: " + e);
         assertTrue(e.getMessage().contains("file ends after"), e::getMessage);
+    }
+
+    /**
+     * dcm_qa_ts 9.dcm spliced with pixel data of siemens_dwi_0.dcm ({@code Splice[keep=1514,
+     * other=shared:nibabel_testdata/nibabel/nicom/tests/data/siemens_dwi_0.dcm.gz, from=329193]}):
+     * noise read as 170 000 tiny elements kept one deviation each, unbounded. Here a hand-built
+     * data set of 3000 duplicate elements stands for it.
+     */
+    @Test
+    void deviationsAreCappedPerFile() throws IOException {
+        Mutation.Encoder e = new Mutation.Encoder(false);
+        for (int i = 0; i < 3000; i++) {
+            e.tag(0x00100010).ascii("PN").u16(2).ascii("A ");
+        }
+        DicomFile read = new DicomReader(ReadOptions.defaults()).read(new ByteArrayInputStream(e.bytes()), "duplicates");
+        assertEquals(1001, read.deviations().size());
+        assertEquals("duplicate element; the last one is kept", read.deviations().get(999).message());
+        assertEquals("more than 1000 deviations: the others are not recorded", read.deviations().get(1000).message());
     }
 
     /** The mutant of a seed file, or the test is skipped when the seed file is not available. */
