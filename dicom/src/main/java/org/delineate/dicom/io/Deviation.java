@@ -25,6 +25,11 @@ public record Deviation(long offset, int tag, String message) {
         }
     }
 
+    /** False when {@link #record} would not keep another deviation. */
+    static boolean roomFor(List<Deviation> deviations) {
+        return deviations.size() <= MAX_RECORDED;
+    }
+
     @Override
     public String toString() {
         return DicomFormatException.format(null, offset, tag, message).substring("<stream>: ".length());
