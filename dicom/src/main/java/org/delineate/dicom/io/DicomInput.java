@@ -2,6 +2,7 @@ package org.delineate.dicom.io;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -238,7 +239,24 @@ final class DicomInput implements AutoCloseable {
         InputStream rest = new SequenceInputStream(
                 new ByteArrayInputStream(buffer, bufferPosition, bufferLimit - bufferPosition), in);
         bufferPosition = bufferLimit;
-        return new DicomInput(new InflaterInputStream(rest, new Inflater(true), 1 << 16), source, -1, true);
+        return new DicomInput(new InflaterInputStream(new FullReads(rest), new Inflater(true), 1 << 16), source, -1, true);
+    }
+
+    /**
+     * Reads as many bytes as asked for unless the input ends. NB: the inflater then gets the same
+     * compressed chunks whether the caller's stream delivers its bytes at once or a few at a time, so
+     * where a corrupt deflate stream fails does not depend on how the stream is fed.
+     */
+    private static final class FullReads extends FilterInputStream {
+        FullReads(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int offset, int n) throws IOException {
+            int read = in.readNBytes(b, offset, n);
+            return read == 0 && n > 0 ? -1 : read;
+        }
     }
 
     DicomFormatException error(int tag, String problem) {

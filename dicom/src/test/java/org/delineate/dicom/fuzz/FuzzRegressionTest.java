@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,6 +94,36 @@ class FuzzRegressionTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertEquals(1001, read.deviations().size());
         assertTrue(allocated < 20L * bytes.length + (1 << 20), () -> allocated + " bytes allocated for " + bytes.length);
+    }
+
+    /**
+     * MR_small_RLE.dcm deflated, then corrupted by nesting inserted into the deflate stream: the
+     * header-only read failed from a file but succeeded from a stream fed a few bytes at a time,
+     * because the inflater lost the bytes of a chunk in which it met the corruption.
+     */
+    @Test
+    void corruptDeflateStreamFailsAlikeHoweverItIsFed() throws IOException {
+        byte[] mutant = mutant("pydicom:test_files/MR_small_RLE.dcm", new Mutation.Stack(List.of(
+                new Mutation.SetTransferSyntax("1.2.840.10008.1.2.1.99", true),
+                new Mutation.DeepNesting(1440, 63, "SQ", true, false, true))));
+        Path file = tmp.resolve("MR_small_RLE-deflated-nested.dcm");
+        Files.write(file, mutant);
+        DicomReader reader = new DicomReader(ReadOptions.defaults().withStopBeforePixelData(true));
+        DicomFormatException fromPath = assertThrows(DicomFormatException.class, () -> reader.readFile(file));
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream(mutant)) {
+            @Override
+            public int read(byte[] b, int offset, int n) throws IOException {
+                return super.read(b, offset, Math.min(n, 3));
+            }
+
+            @Override
+            public int available() {
+                return 0;
+            }
+        };
+        DicomFormatException fromStream = assertThrows(DicomFormatException.class, () -> reader.read(trickle, "trickle"));
+        assertEquals(fromPath.offset(), fromStream.offset());
+        assertTrue(fromStream.getMessage().contains("cannot be inflated further"), fromStream::getMessage);
     }
 
     /** The mutant of a seed file, or the test is skipped when the seed file is not available. */
