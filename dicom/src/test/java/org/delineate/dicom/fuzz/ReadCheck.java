@@ -62,6 +62,9 @@ final class ReadCheck {
     private static final long MIB = 1 << 20;
     private static final int MAX_DECODED_VALUE = 4096;
 
+    private long reads;
+    private long successes;
+
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -82,6 +85,8 @@ final class ReadCheck {
                 Outcome outcome = read(mode, deviations, file, bytes, chunkSeed);
                 long allocated = threads.getCurrentThreadAllocatedBytes() - before;
                 outcomes.put(mode, outcome);
+                reads++;
+                successes += outcome.ok() ? 1 : 0;
                 if (allocated > budget) {
                     problems.add(new Problem("allocation", label, allocated + " bytes allocated reading "
                             + bytes.length + " bytes (budget " + budget + ")"));
@@ -92,6 +97,16 @@ final class ReadCheck {
         }
         Files.delete(file);
         return problems;
+    }
+
+    /** How many reads were checked. */
+    long reads() {
+        return reads;
+    }
+
+    /** How many of them succeeded (the others threw). */
+    long successes() {
+        return successes;
     }
 
     private static Outcome read(Mode mode, DeviationHandling deviations, Path file, byte[] bytes, long chunkSeed) {

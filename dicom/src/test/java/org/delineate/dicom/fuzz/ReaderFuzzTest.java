@@ -63,7 +63,8 @@ class ReaderFuzzTest {
         Findings findings = new Findings();
         ExecutorService worker = newWorker();
         ReadCheck[] check = {null};
-        warmUp(seeds, worker, check);
+        warmUp(seeds, worker, check, findings);
+        List<ReadCheck> checks = new ArrayList<>(List.of(check[0]));
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         long mutants = 0;
@@ -89,7 +90,8 @@ class ReaderFuzzTest {
                     result.cancel(true);
                     worker.shutdownNow();
                     worker = newWorker();
-                    warmUp(List.of(), worker, check);
+                    warmUp(List.of(), worker, check, findings);
+                    checks.add(check[0]);
                     findings.add(what, List.of(new ReadCheck.Problem("no verdict within " + TIMEOUT_SECONDS + " s",
                             "*", stackOf(e))));
                 } catch (ExecutionException e) {
@@ -100,8 +102,11 @@ class ReaderFuzzTest {
         } finally {
             worker.shutdownNow();
         }
-        System.out.printf("ReaderFuzzTest: %d mutants (%.0f/s), %s%n", mutants,
-                mutants / Math.max(1e-9, (System.nanoTime() - start) / 1e9), findings.summary());
+        long reads = checks.stream().mapToLong(ReadCheck::reads).sum();
+        long successes = checks.stream().mapToLong(ReadCheck::successes).sum();
+        System.out.printf("ReaderFuzzTest: %d mutants (%.0f/s), %d reads, %.1f%% read without error, %s%n", mutants,
+                mutants / Math.max(1e-9, (System.nanoTime() - start) / 1e9), reads, 100.0 * successes / Math.max(1, reads),
+                findings.summary());
         assertTrue(mutants > 0, "no mutant was read");
         if (!findings.isEmpty()) {
             fail(findings.report());
@@ -116,13 +121,22 @@ class ReaderFuzzTest {
         });
     }
 
-    /** Loads the dictionary and reader classes in the worker so that they do not count as allocation. */
-    private void warmUp(List<Seed> seeds, ExecutorService worker, ReadCheck[] check) throws Exception {
+    /**
+     * Loads the dictionary and reader classes in the worker so that they do not count as allocation,
+     * checking the unchanged seeds on the way.
+     */
+    private void warmUp(List<Seed> seeds, ExecutorService worker, ReadCheck[] check, Findings findings)
+            throws Exception {
         worker.submit(() -> {
             check[0] = new ReadCheck();
-            for (Seed seed : seeds) {
-                check[0].check(seed.bytes(), tmp.resolve("warm-up.dcm"), 1);
+            if (!seeds.isEmpty()) {
+                check[0].check(seeds.get(0).bytes(), tmp.resolve("class-loading.dcm"), 1);
             }
+            for (Seed seed : seeds) {
+                List<ReadCheck.Problem> problems = check[0].check(seed.bytes(), tmp.resolve("seed.dcm"), 1);
+                findings.add("seed file " + seed.name() + " unchanged", problems);
+            }
+            check[0] = new ReadCheck();
             return null;
         }).get();
     }
