@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deterministic: mutant {@code i} of master seed {@code delineate.fuzz.seed} is always the same.
  * Longer or different runs:
  * <pre>
- * mvn -B -o -pl dicom verify -Dtest=ReaderFuzzTest -Ddelineate.fuzz.seconds=600 -Ddelineate.fuzz.seed=42
+ * mvn -B -o -pl dicom test -Dtest=ReaderFuzzTest -Ddelineate.fuzz.seconds=600 -Ddelineate.fuzz.seed=42
  * </pre>
  * Each failure prints the seed file, the mutation (its {@code toString()} rebuilds it, see
  * {@link FuzzRegressionTest}) and the mutant's own random seed; replay one mutant alone with
