@@ -12,6 +12,8 @@ public final class Tags {
     /** (7FE0,0010) Pixel Data. */
     public static final int PIXEL_DATA = 0x7FE00010;
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private Tags() {
     }
 
@@ -29,7 +31,13 @@ public final class Tags {
 
     /** "(gggg,eeee)" in upper-case hex, as the standard writes tags. */
     public static String toString(int tag) {
-        return String.format("(%04X,%04X)", group(tag), element(tag));
+        // NB: by hand, not String.format: the reader formats a tag for each deviation it records.
+        char[] text = {'(', 0, 0, 0, 0, ',', 0, 0, 0, 0, ')'};
+        for (int i = 0; i < 4; i++) {
+            text[4 - i] = HEX[(tag >>> (16 + 4 * i)) & 0xF];
+            text[9 - i] = HEX[(tag >>> (4 * i)) & 0xF];
+        }
+        return new String(text);
     }
 
     /** True for tags in odd groups other than 0001, 0003, 0005, 0007 and FFFF (PS3.5 7.8.1). */

@@ -3,6 +3,7 @@ package org.delineate.dicom.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.delineate.dicom.data.BulkData;
 import org.delineate.dicom.data.DataElement;
@@ -66,7 +67,7 @@ final class DataSetParser {
             if (tag == Tags.ITEM_DELIMITATION) {
                 long length = in.readUnsignedInt("a delimiter length");
                 if (length != 0) {
-                    deviate(tag, "delimiter with length " + length + ", expected 0");
+                    deviate(in.position(), tag, () -> "delimiter with length " + length + ", expected 0");
                 }
                 if (end < 0 && depth > 0) {
                     groupLength.finish(start);
@@ -85,8 +86,9 @@ final class DataSetParser {
                         + " (length " + length + ") among the elements of a data set");
             }
             if (previous != -1 && Integer.compareUnsigned(tag, previous) <= 0) {
-                deviate(start, tag, tag == previous ? "duplicate element; the last one is kept"
-                        : "element out of ascending tag order after " + Tags.toString(previous));
+                int before = previous;
+                deviate(start, tag, () -> tag == before ? "duplicate element; the last one is kept"
+                        : "element out of ascending tag order after " + Tags.toString(before));
             }
             previous = tag;
             groupLength.next(tag, start);
@@ -98,7 +100,10 @@ final class DataSetParser {
                 throw error(start, tag, "element runs " + (in.position() - end) + " bytes past the end of its item");
             }
             if (Tags.isGroupLength(tag)) {
-                groupLength.declared(target.getLongs(tag), in.position());
+                // NB: only a short value can be a group length; noise can make long ones, not worth decoding.
+                DataElement element = target.get(tag);
+                groupLength.declared(element != null && element.length() > 0 && element.length() <= 64
+                        ? target.getLongs(tag) : new long[0], in.position());
             }
         }
     }
@@ -125,7 +130,8 @@ final class DataSetParser {
 
         void finish(long groupEnd) throws DicomFormatException {
             if (declared >= 0 && groupEnd - groupStart != declared) {
-                deviate(groupStart, lengthTag, "group length is " + declared + " but the group has "
+                long value = declared;
+                deviate(groupStart, lengthTag, () -> "group length is " + value + " but the group has "
                         + (groupEnd - groupStart) + " bytes");
             }
             declared = -1;
@@ -150,14 +156,14 @@ final class DataSetParser {
             int c1 = in.peek(1);
             vr = VR.of(c0, c1);
             if (vr == null && (c0 < 'A' || c0 > 'Z' || c1 < 'A' || c1 > 'Z')) {
-                deviate(start, tag, "no VR in an Explicit VR data set (bytes " + hex(c0) + " " + hex(c1)
+                deviate(start, tag, () -> "no VR in an Explicit VR data set (bytes " + hex(c0) + " " + hex(c1)
                         + "): read as Implicit VR");
                 vr = implicitVr.of(tag, target);
                 length = in.readUnsignedInt("a value length");
             } else {
                 in.readUnsignedShort("a VR");
                 if (vr == null) {
-                    deviate(start, tag, "unknown VR \"" + (char) c0 + (char) c1 + "\": read as UN");
+                    deviate(start, tag, () -> "unknown VR \"" + (char) c0 + (char) c1 + "\": read as UN");
                     vr = VR.UN;
                     in.readUnsignedShort("reserved bytes");
                     length = in.readUnsignedInt("a value length");
@@ -180,7 +186,8 @@ final class DataSetParser {
             return true;
         }
         if ((length & 1) == 1) {
-            deviate(start, tag, "odd value length " + length + ", the standard requires even lengths");
+            long odd = length;
+            deviate(start, tag, () -> "odd value length " + odd + ", the standard requires even lengths");
         }
         if (vr == VR.SQ) {
             target.put(DataElement.of(tag, vr, readSequence(target, tag, in.position() + length, explicit, depth)));
@@ -210,7 +217,7 @@ final class DataSetParser {
             in.bigEndian(big);
             target.put(DataElement.of(tag, VR.UN, sequence));
         } else if (!explicit) {
-            deviate(start, tag, "undefined length for a " + vr + " attribute in Implicit VR: read as a sequence");
+            deviate(start, tag, () -> "undefined length for a " + vr + " attribute in Implicit VR: read as a sequence");
             target.put(DataElement.of(tag, VR.SQ, readSequence(target, tag, -1, false, depth)));
         } else {
             throw error(start, tag, "undefined length (FFFFFFFFH) for VR " + vr
@@ -316,11 +323,21 @@ final class DataSetParser {
     }
 
     private void deviate(long offset, int tag, String message) throws DicomFormatException {
+        deviate(offset, tag, () -> message);
+    }
+
+    /**
+     * NB: the message is built only when it is used, since noise read as elements can deviate at
+     * every element and at most {@link Deviation#MAX_RECORDED} are kept.
+     */
+    private void deviate(long offset, int tag, Supplier<String> message) throws DicomFormatException {
         switch (options.deviations()) {
             case FAIL:
-                throw new DicomFormatException(in.source(), offset, tag, message);
+                throw new DicomFormatException(in.source(), offset, tag, message.get());
             case WARN:
-                deviations.add(new Deviation(offset, tag, message));
+                if (Deviation.roomFor(deviations)) {
+                    Deviation.record(deviations, new Deviation(offset, tag, message.get()));
+                }
                 break;
             default:
                 break;
@@ -332,6 +349,6 @@ final class DataSetParser {
     }
 
     private static String hex(int b) {
-        return b < 0 ? "EOF" : String.format("%02X", b);
+        return b < 0 ? "EOF" : Tags.toString(b).substring(8, 10);
     }
 }

@@ -66,7 +66,10 @@ public final class DicomFile {
         return transferSyntax;
     }
 
-    /** Deviations from the standard the reader tolerated, in file order. */
+    /**
+     * Deviations from the standard the reader tolerated, in file order; at most the first 1000, then
+     * one saying that more were not recorded.
+     */
     public List<Deviation> deviations() {
         return deviations;
     }

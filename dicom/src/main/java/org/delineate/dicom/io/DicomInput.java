@@ -1,12 +1,15 @@
 package org.delineate.dicom.io;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Buffered reading of DICOM encoded bytes with the current byte offset, in a switchable byte
@@ -16,8 +19,11 @@ import java.util.zip.InflaterInputStream;
  */
 final class DicomInput implements AutoCloseable {
 
-    /** Largest single allocation step when the input's length is unknown. */
-    private static final int CHUNK = 1 << 20;
+    /**
+     * First allocation for a value when the input's length is unknown; the array then doubles as
+     * bytes arrive. NB: small, so that a hostile length costs little more than the bytes present.
+     */
+    private static final int FIRST_CHUNK = 1 << 16;
 
     private final InputStream in;
     private final String source;
@@ -82,7 +88,7 @@ final class DicomInput implements AutoCloseable {
             buffer = Arrays.copyOf(buffer, n);
         }
         while (bufferLimit < n) {
-            int read = in.read(buffer, bufferLimit, buffer.length - bufferLimit);
+            int read = readRaw(buffer, bufferLimit, buffer.length - bufferLimit);
             if (read < 0) {
                 break;
             }
@@ -140,7 +146,7 @@ final class DicomInput implements AutoCloseable {
             throw error(tag, "declared length " + n + " is larger than a value Delineate can hold in memory (2 GiB)");
         }
         int size = (int) n;
-        byte[] out = new byte[remaining >= 0 ? size : Math.min(size, CHUNK)];
+        byte[] out = new byte[remaining >= 0 ? size : Math.min(size, FIRST_CHUNK)];
         int done = 0;
         while (done < size) {
             if (done == out.length) {
@@ -177,9 +183,9 @@ final class DicomInput implements AutoCloseable {
             bufferPosition = 0;
             bufferLimit = 0;
             while (left > 0) {
-                long skipped = in.skip(left);
+                long skipped = skipRaw(left);
                 if (skipped <= 0) {
-                    if (in.read() < 0) {
+                    if (readRawByte() < 0) {
                         throw error(tag, "file ends " + left + " bytes before the end of the value");
                     }
                     skipped = 1;
@@ -190,12 +196,67 @@ final class DicomInput implements AutoCloseable {
         }
     }
 
+    private int readRaw(byte[] b, int offset, int n) throws IOException {
+        try {
+            return in.read(b, offset, n);
+        } catch (EOFException | ZipException e) {
+            throw inflationError(e);
+        }
+    }
+
+    private int readRawByte() throws IOException {
+        try {
+            return in.read();
+        } catch (EOFException | ZipException e) {
+            throw inflationError(e);
+        }
+    }
+
+    private long skipRaw(long n) throws IOException {
+        try {
+            return in.skip(n);
+        } catch (EOFException | ZipException e) {
+            throw inflationError(e);
+        }
+    }
+
+    /**
+     * NB: only the inflater throws these (a truncated or corrupt deflate stream); they become a
+     * {@link DicomFormatException} at the current offset, not an untyped EOFException.
+     */
+    private IOException inflationError(IOException e) {
+        if (!inflated) {
+            return e;
+        }
+        DicomFormatException error = error(-1, "the deflated data set cannot be inflated further ("
+                + e.getMessage() + ")");
+        error.initCause(e);
+        return error;
+    }
+
     /** The rest of the input inflated (Deflated Explicit VR Little Endian, PS3.5 A.5); offsets restart at 0. */
     DicomInput inflate() {
         InputStream rest = new SequenceInputStream(
                 new ByteArrayInputStream(buffer, bufferPosition, bufferLimit - bufferPosition), in);
         bufferPosition = bufferLimit;
-        return new DicomInput(new InflaterInputStream(rest, new Inflater(true), 1 << 16), source, -1, true);
+        return new DicomInput(new InflaterInputStream(new FullReads(rest), new Inflater(true), 1 << 16), source, -1, true);
+    }
+
+    /**
+     * Reads as many bytes as asked for unless the input ends. NB: the inflater then gets the same
+     * compressed chunks whether the caller's stream delivers its bytes at once or a few at a time, so
+     * where a corrupt deflate stream fails does not depend on how the stream is fed.
+     */
+    private static final class FullReads extends FilterInputStream {
+        FullReads(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int offset, int n) throws IOException {
+            int read = in.readNBytes(b, offset, n);
+            return read == 0 && n > 0 ? -1 : read;
+        }
     }
 
     DicomFormatException error(int tag, String problem) {

@@ -169,7 +169,7 @@ public final class DicomReader {
             case FAIL:
                 throw new FatalDeviation(deviation);
             case WARN:
-                deviations.add(deviation);
+                Deviation.record(deviations, deviation);
                 break;
             default:
                 break;
