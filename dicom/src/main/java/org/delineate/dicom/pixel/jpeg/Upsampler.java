@@ -2,9 +2,10 @@ package org.delineate.dicom.pixel.jpeg;
 
 /**
  * Brings the decoded components to the full frame size and interleaves them, without color conversion.
- * Components subsampled by 2 horizontally (4:2:2) or by 2 in both directions (4:2:0) are interpolated with
- * the triangle filter libjpeg applies by default ("fancy upsampling"), so that the result matches the JDK's
- * and GDCM's; other ratios, including ones that are not whole numbers, repeat the nearest sample. Stateless.
+ * Components subsampled by 2 horizontally (4:2:2), vertically, or in both directions (4:2:0) are interpolated
+ * with the triangle filter libjpeg applies by default ("fancy upsampling"), so that the result matches the
+ * JDK's and GDCM's; other ratios, including ones that are not whole numbers, repeat the nearest sample.
+ * Stateless.
  */
 final class Upsampler {
 
@@ -24,6 +25,8 @@ final class Upsampler {
                 copy(frame, c, out, i, n);
             } else if (whole && sx == 2 && sy == 1 && c.width > 1) {
                 h2v1(frame, c, out, i, n);
+            } else if (whole && sx == 1 && sy == 2) {
+                h1v2(frame, c, out, i, n);
             } else if (whole && sx == 2 && sy == 2 && c.width > 1) {
                 h2v2(frame, c, out, i, n);
             } else {
@@ -60,6 +63,26 @@ final class Upsampler {
                 } else {
                     out[at] = j == last ? p[row + last] : (near + p[row + j + 1] + 2) >> 2;
                 }
+            }
+        }
+    }
+
+    /**
+     * Vertical 1:2: 3/4 of the nearer input row plus 1/4 of the farther one (the JDK's libjpeg does this; DICOM
+     * has no vertically subsampled YBR, so GDCM and dcmtk were not compared).
+     */
+    private static void h1v2(Frame frame, Component c, int[] out, int i, int n) {
+        int stride = c.stride();
+        short[] p = c.plane;
+        for (int y = 0; y < frame.rows; y++) {
+            int j = y >> 1;
+            boolean upper = (y & 1) == 0;
+            int nearRow = j * stride;
+            int farRow = (upper ? Math.max(j - 1, 0) : Math.min(j + 1, c.height - 1)) * stride;
+            int bias = upper ? 1 : 2;
+            int at = y * frame.columns * n + i;
+            for (int x = 0; x < frame.columns; x++, at += n) {
+                out[at] = (3 * p[nearRow + x] + p[farRow + x] + bias) >> 2;
             }
         }
     }
