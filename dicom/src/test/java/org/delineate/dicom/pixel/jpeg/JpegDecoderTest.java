@@ -1,5 +1,6 @@
 package org.delineate.dicom.pixel.jpeg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our decoder against the JDK's libjpeg on 8-bit baseline streams the JDK encodes: grayscale and YCbCr with
- * 4:2:0, 4:2:2, 4:4:4 and other sampling, odd sizes (partial MCUs), restart intervals. Samples may differ by 1 (integer versus exact inverse DCT), no more.
+ * 4:2:0, 4:2:2, 4:4:4 and other sampling, odd sizes (partial MCUs), restart intervals, and the same
+ * coefficients rewritten as one scan per component ({@link ScanSplitter}). Samples may differ by 1 (integer versus exact inverse DCT), no more.
  */
 class JpegDecoderTest {
 
@@ -57,6 +59,24 @@ class JpegDecoderTest {
             }
         }
         assertTrue(max <= 1, "max difference " + max + first);
+    }
+
+    @ParameterizedTest(name = "{0}x{1} sampling {2}x{3}")
+    @CsvSource({"77, 45, 2, 2", "77, 45, 2, 1", "64, 48, 1, 1", "77, 45, 4, 2", "9, 30, 1, 2"})
+    void decodesOneScanPerComponent(int width, int height, int h, int v) throws IOException {
+        byte[] interleaved = JdkJpeg.encode(JdkJpeg.image(width, height, true, 3), h, v, 0, false);
+        byte[] separate = ScanSplitter.split(interleaved);
+        int scans = 0;
+        for (int i = 0; i + 1 < separate.length; i++) {
+            scans += (separate[i] & 0xFF) == 0xFF && (separate[i + 1] & 0xFF) == 0xDA ? 1 : 0;
+        }
+        assertEquals(3, scans);
+        JpegImage ours = JpegDecoder.decode(separate, width, height);
+        assertArrayEquals(JpegDecoder.decode(interleaved, width, height).samples(), ours.samples());
+        int[] theirs = JdkJpeg.decode(interleaved).getPixels(0, 0, width, height, (int[]) null);
+        for (int i = 0; i < theirs.length; i++) {
+            assertTrue(Math.abs(theirs[i] - ours.samples()[i]) <= 1, "value " + i);
+        }
     }
 
     @Test
