@@ -5,9 +5,9 @@ package org.delineate.dicom.pixel.jpeg;
  * separably in double precision and rounded to the nearest integer. Not thread-safe (scratch space); one
  * per decoding.
  *
- * <p>NB: libjpeg's default integer IDCT ("islow") and ours both approximate the exact transform closely,
- * so samples differ from libjpeg's (and GDCM's, dcmtk's) by at most 1, as the tests check; an exact
- * transform keeps 12-bit data, where islow's 13-bit constants lose most, from drifting further.
+ * <p>NB: the exact transform rather than an imitation of libjpeg's scaled-integer one ("islow"): it is
+ * checked against the definition alone, and samples differ from libjpeg's (the JDK's, GDCM's, dcmtk's) by
+ * at most 1, as the tests measure.
  */
 final class Idct {
 
