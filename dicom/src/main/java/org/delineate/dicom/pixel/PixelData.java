@@ -104,7 +104,7 @@ public final class PixelData {
      *
      * @throws IllegalArgumentException for an index outside 0 to NumberOfFrames - 1
      * @throws DicomFormatException naming the file and frame when the encoded data is corrupt
-     * @throws UnsupportedTransferSyntaxException for a variant the decoder cannot handle (12-bit DCT JPEG)
+     * @throws UnsupportedTransferSyntaxException for a variant the decoder cannot handle (12-bit progressive JPEG)
      */
     public PixelFrame frame(int frameIndex) throws IOException {
         if (frameIndex < 0 || frameIndex >= description.numberOfFrames()) {

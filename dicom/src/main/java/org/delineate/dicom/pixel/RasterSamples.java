@@ -5,7 +5,7 @@ import java.awt.image.Raster;
 import org.delineate.dicom.io.DicomFormatException;
 
 /**
- * Copies the samples of a decoded {@link Raster} (no color conversion) into a {@link PixelFrame} typed by
+ * Copies the samples of a decoded {@link Raster} or array (no color conversion) into a {@link PixelFrame} typed by
  * BitsAllocated, with the values normalized to BitsStored like native ones. Stateless.
  */
 final class RasterSamples {
@@ -27,6 +27,14 @@ final class RasterSamples {
                     + d.columns() + " x Rows " + d.rows() + " x SamplesPerPixel " + d.samplesPerPixel());
         }
         int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), d.columns(), d.rows(), (int[]) null);
+        return toFrame(samples, d, pi, frameIndex);
+    }
+
+    /**
+     * @param samples Rows * Columns * SamplesPerPixel decoded values, samples interleaved, rows top to bottom
+     * @param pi the interpretation of the decoded values
+     */
+    static PixelFrame toFrame(int[] samples, PixelDescription d, PhotometricInterpretation pi, int frameIndex) {
         NativeSamples.Normalizer norm = new NativeSamples.Normalizer(d);
         FrameFormat format = FrameFormat.of(d).withPhotometricInterpretation(pi);
         int n = samples.length;

@@ -5,7 +5,7 @@ import java.io.IOException;
 import org.delineate.dicom.io.TransferSyntax;
 
 /**
- * Pixel Data encoded in a transfer syntax, or a variant of one (such as 12-bit JPEG), that Delineate
+ * Pixel Data encoded in a transfer syntax, or a variant of one (such as 12-bit progressive JPEG), that Delineate
  * cannot decode. The message names the file, the Transfer Syntax UID and its registered name.
  */
 public class UnsupportedTransferSyntaxException extends IOException {

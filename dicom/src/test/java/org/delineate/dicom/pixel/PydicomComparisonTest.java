@@ -37,8 +37,7 @@ class PydicomComparisonTest {
             "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.81");
 
     /** Transfer syntaxes Delineate refuses with UnsupportedTransferSyntaxException (pydicom has gdcm for them). */
-    static final Set<String> UNSUPPORTED = Set.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81",
-            "1.2.840.10008.1.2.4.51");
+    static final Set<String> UNSUPPORTED = Set.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81");
 
     /** Files where Delineate and pydicom disagree on purpose, with the reason (see docs/pixel-data.md). */
     static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
