@@ -25,6 +25,7 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
     @Override
     public PixelFrame decode(byte[] encoded, PixelDescription d, int frameIndex, String source) throws IOException {
         checkSize(encoded, d, frameIndex, source);
+        encoded = codestream(encoded);
         ImageReader reader = new J2KImageReaderSpi().createReaderInstance(null);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             reader.setInput(in, true, true);
@@ -59,6 +60,36 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
                 return;
             }
         }
+    }
+
+    /**
+     * The contiguous codestream of a JP2 file (its jp2c box, ISO 15444-1 I.5.4), or the input when it
+     * is a bare codestream. NB: DICOM asks for bare codestreams (PS3.5 A.4.4); some writers put whole
+     * JP2 files in, and a JP2 decoder would then apply the file's colour specification (an ICC profile,
+     * say) while the Photometric Interpretation alone must say what the values are.
+     */
+    static byte[] codestream(byte[] encoded) {
+        boolean jp2 = encoded.length >= 12 && u32(encoded, 0) == 12 && u32(encoded, 4) == 0x6A502020L;
+        int at = 0;
+        while (jp2 && at + 8 <= encoded.length) {
+            long length = u32(encoded, at);
+            long type = u32(encoded, at + 4);
+            int header = 8;
+            if (length == 1 && at + 16 <= encoded.length) {
+                length = u32(encoded, at + 8) << 32 | u32(encoded, at + 12);
+                header = 16;
+            } else if (length == 0) {
+                length = encoded.length - at;
+            }
+            if (length < header || at + length > encoded.length) {
+                return encoded;
+            }
+            if (type == 0x6A703263L) {
+                return java.util.Arrays.copyOfRange(encoded, at + header, (int) (at + length));
+            }
+            at += (int) length;
+        }
+        return encoded;
     }
 
     private static long u32(byte[] b, int at) {
