@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (a) pydicom reads each output and must see what Delineate read from the original, the
  * comparison that {@link PydicomComparisonTest} proves equal to pydicom's view of the original, and
  * (b) dcmdump must parse it without an error or a warning it does not also give for the original,
- * and show the same elements, in the same order, as Delineate's model of the original.
+ * and show the same elements, in the same order, as Delineate's model of the original. Run with the
+ * environment variable {@code DELINEATE_COMPARE_ALL=true} to write every corpus file instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WriterComparisonTest {
@@ -74,6 +75,7 @@ class WriterComparisonTest {
     private Map<Path, Map<String, Object>> pydicom;
     private ExecutorService pool;
     private final Map<String, Integer> outcomes = new TreeMap<>();
+    private final Map<Normalization, Integer> normalizations = new TreeMap<>();
 
     @BeforeAll
     void writeSample() throws IOException {
@@ -81,7 +83,8 @@ class WriterComparisonTest {
         Assumptions.assumeTrue(unavailable == null, () -> "pydicom oracle unavailable: " + unavailable);
         String noDcmdump = Dcmdump.unavailableReason();
         Assumptions.assumeTrue(noDcmdump == null, () -> "dcmdump oracle unavailable: " + noDcmdump);
-        List<Corpus.Entry> sample = Corpus.sample(Corpus.all(work.resolve("files")));
+        List<Corpus.Entry> all = Corpus.all(work.resolve("files"));
+        List<Corpus.Entry> sample = "true".equals(System.getenv("DELINEATE_COMPARE_ALL")) ? all : Corpus.sample(all);
         Path written = Files.createDirectories(work.resolve("written"));
         pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         int index = 0;
@@ -163,6 +166,9 @@ class WriterComparisonTest {
         CodecComparison comparison = new CodecComparison(CodecComparison.Source.WRITTEN, output.ts().bigEndian());
         if (pydicomLimitation == null) {
             comparison.compare("", (List<?>) py.get("dataset"), original.dataSet(), implicit);
+        }
+        synchronized (normalizations) {
+            comparison.applied().forEach((n, count) -> normalizations.merge(n, count, Integer::sum));
         }
         List<CodecComparison.Difference> differences = comparison.differences();
         String charset = KnownDifferences.lookup(KnownDifferences.PENDING_CHARSET_REWRITE, output.file());
@@ -300,6 +306,7 @@ class WriterComparisonTest {
         lines.add("sample files: " + originals.size() + ", outputs: " + outputs.size() + ", not written: "
                 + writeFailures.size());
         outcomes.forEach((k, v) -> lines.add("agree, " + k + ": " + v));
+        normalizations.forEach((k, v) -> lines.add("normalization " + k + ": " + v));
         Path dir = Files.createDirectories(Path.of("target", "codec-comparison"));
         Files.write(dir.resolve("writer-summary.txt"), lines, StandardCharsets.UTF_8);
     }
