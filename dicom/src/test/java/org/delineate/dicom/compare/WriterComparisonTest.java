@@ -76,6 +76,7 @@ class WriterComparisonTest {
     private ExecutorService pool;
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private final Map<Normalization, Integer> normalizations = new TreeMap<>();
+    private final Map<String, Long> timing = new java.util.LinkedHashMap<>();
 
     @BeforeAll
     void writeSample() throws IOException {
@@ -83,7 +84,9 @@ class WriterComparisonTest {
         Assumptions.assumeTrue(unavailable == null, () -> "pydicom oracle unavailable: " + unavailable);
         String noDcmdump = Dcmdump.unavailableReason();
         Assumptions.assumeTrue(noDcmdump == null, () -> "dcmdump oracle unavailable: " + noDcmdump);
+        long t0 = System.nanoTime();
         List<Corpus.Entry> all = Corpus.all(work.resolve("files"));
+        timing.put("corpus", System.nanoTime() - t0);
         List<Corpus.Entry> sample = "true".equals(System.getenv("DELINEATE_COMPARE_ALL")) ? all : Corpus.sample(all);
         Path written = Files.createDirectories(work.resolve("written"));
         pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -111,9 +114,11 @@ class WriterComparisonTest {
                 }
             }
         }
+        timing.put("written", System.nanoTime() - t0);
         List<Path> paths = outputs.stream().filter(o -> !writeFailures.containsKey(o)).map(Output::path)
                 .collect(Collectors.toList());
         pydicom = PydicomOracle.describe(paths, work.resolve("oracle"));
+        timing.put("pydicom", System.nanoTime() - t0);
     }
 
     /**
@@ -307,6 +312,7 @@ class WriterComparisonTest {
                 + writeFailures.size());
         outcomes.forEach((k, v) -> lines.add("agree, " + k + ": " + v));
         normalizations.forEach((k, v) -> lines.add("normalization " + k + ": " + v));
+        timing.forEach((k, v) -> lines.add("seconds until " + k + ": " + v / 1_000_000_000));
         Path dir = Files.createDirectories(Path.of("target", "codec-comparison"));
         Files.write(dir.resolve("writer-summary.txt"), lines, StandardCharsets.UTF_8);
     }
