@@ -208,7 +208,9 @@ final class DataSetParser {
         if (vr == VR.SQ) {
             target.put(DataElement.of(tag, vr, readSequence(target, tag, -1, explicit, depth)));
         } else if (tag == Tags.PIXEL_DATA || (explicit && (vr == VR.OB || vr == VR.OW) && in.peek(0) == 0xFE)) {
-            target.put(DataElement.of(tag, vr == VR.UN ? VR.OB : vr, readFragments(tag, depth)));
+            // NB: encapsulated Pixel Data is OB (PS3.5 A.4); read without a VR (Implicit VR, or UN) it
+            // must not take the OW that the dictionary's "OB or OW" gives native Pixel Data.
+            target.put(DataElement.of(tag, vr == VR.UN || !explicit ? VR.OB : vr, readFragments(tag, depth)));
         } else if (vr == VR.UN) {
             // PS3.5 6.2.2: a UN value of undefined length is a sequence in Implicit VR Little Endian.
             boolean big = in.bigEndian();
