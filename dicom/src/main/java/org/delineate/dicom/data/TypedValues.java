@@ -1,20 +1,44 @@
 package org.delineate.dicom.data;
 
-/** Decodes an element's bytes by its VR, with the byte order and character set of its data set. */
+import org.delineate.dicom.dict.DictionaryEntry;
+import org.delineate.dicom.dict.ElementDictionary;
+
+/**
+ * Decodes an element's bytes by its VR, with the byte order and character set of its data set. A
+ * standard attribute encoded as UN is decoded with its dictionary VR, little-endian (PS3.5 6.2.2).
+ */
 final class TypedValues {
 
     private TypedValues() {
     }
 
+    /** The VR to decode with: the element's, or for UN the dictionary's when it has one that is not SQ. */
+    private static VR decodingVr(DataElement e, DataSet context) {
+        if (e.vr() != VR.UN || Tags.isPrivate(e.tag())) {
+            return e.vr();
+        }
+        DictionaryEntry entry = ElementDictionary.standard().entry(e.tag()).orElse(null);
+        if (entry == null) {
+            return VR.UN;
+        }
+        VR vr = entry.isAmbiguous() ? AmbiguousVr.resolve(entry.vrText(), context) : entry.vr();
+        return vr == null || vr == VR.SQ ? VR.UN : vr;
+    }
+
+    private static boolean bigEndian(DataElement e, DataSet context) {
+        return e.vr() != VR.UN && context.bigEndian();
+    }
+
     static String[] strings(DataElement e, DataSet context) {
-        VR vr = e.vr();
+        VR vr = decodingVr(e, context);
         byte[] raw = e.bytes();
+        boolean big = bigEndian(e, context);
         if (vr.isText()) {
             return Values.strings(raw, vr, context.characterSet());
         }
         switch (vr) {
             case FL: case FD: case OF: case OD: {
-                double[] values = Values.doubles(raw, vr, context.bigEndian());
+                double[] values = Values.doubles(raw, vr, big);
                 String[] text = new String[values.length];
                 for (int i = 0; i < values.length; i++) {
                     text[i] = Double.toString(values[i]);
@@ -22,7 +46,7 @@ final class TypedValues {
                 return text;
             }
             case AT: {
-                long[] values = Values.longs(raw, vr, context.bigEndian());
+                long[] values = Values.longs(raw, vr, big);
                 String[] text = new String[values.length];
                 for (int i = 0; i < values.length; i++) {
                     text[i] = Tags.toString((int) values[i]);
@@ -30,7 +54,7 @@ final class TypedValues {
                 return text;
             }
             case US: case SS: case UL: case SL: case SV: {
-                long[] values = Values.longs(raw, vr, context.bigEndian());
+                long[] values = Values.longs(raw, vr, big);
                 String[] text = new String[values.length];
                 for (int i = 0; i < values.length; i++) {
                     text[i] = Long.toString(values[i]);
@@ -38,7 +62,7 @@ final class TypedValues {
                 return text;
             }
             case UV: {
-                long[] values = Values.longs(raw, vr, context.bigEndian());
+                long[] values = Values.longs(raw, vr, big);
                 String[] text = new String[values.length];
                 for (int i = 0; i < values.length; i++) {
                     text[i] = Long.toUnsignedString(values[i]);
@@ -51,7 +75,7 @@ final class TypedValues {
     }
 
     static long[] longs(DataElement e, DataSet context) {
-        VR vr = e.vr();
+        VR vr = decodingVr(e, context);
         if (vr == VR.IS || vr == VR.DS) {
             String[] text = Values.strings(e.bytes(), vr, context.characterSet());
             long[] values = new long[text.length];
@@ -69,11 +93,11 @@ final class TypedValues {
         if (vr.isText() || vr == VR.OB || vr == VR.UN) {
             return new long[0];
         }
-        return Values.longs(e.bytes(), vr, context.bigEndian());
+        return Values.longs(e.bytes(), vr, bigEndian(e, context));
     }
 
     static double[] doubles(DataElement e, DataSet context) {
-        VR vr = e.vr();
+        VR vr = decodingVr(e, context);
         if (vr == VR.DS || vr == VR.IS) {
             String[] text = Values.strings(e.bytes(), vr, context.characterSet());
             double[] values = new double[text.length];
@@ -90,6 +114,6 @@ final class TypedValues {
         if (vr.isText() || vr == VR.OB || vr == VR.UN) {
             return new double[0];
         }
-        return Values.doubles(e.bytes(), vr, context.bigEndian());
+        return Values.doubles(e.bytes(), vr, bigEndian(e, context));
     }
 }

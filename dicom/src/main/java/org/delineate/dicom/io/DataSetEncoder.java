@@ -80,8 +80,8 @@ final class DataSetEncoder {
         boolean un = e.vr() == VR.UN;
         boolean itemsExplicit = explicit && !un;
         boolean itemsBig = big && !un;
-        header(e.tag(), e.vr(), sequence.undefinedLength() ? UNDEFINED : sequenceLength(sequence, itemsExplicit),
-                explicit, big);
+        boolean undefined = undefinedLength(e, explicit);
+        header(e.tag(), e.vr(), undefined ? UNDEFINED : sequenceLength(sequence, itemsExplicit), explicit, big);
         for (DataSet item : sequence) {
             itemHeader(Tags.ITEM, item.undefinedLength() ? UNDEFINED : dataSetLength(item, itemsExplicit), itemsBig);
             write(item, itemsExplicit, itemsBig);
@@ -89,9 +89,17 @@ final class DataSetEncoder {
                 itemHeader(Tags.ITEM_DELIMITATION, 0, itemsBig);
             }
         }
-        if (sequence.undefinedLength()) {
+        if (undefined) {
             itemHeader(Tags.SEQUENCE_DELIMITATION, 0, itemsBig);
         }
+    }
+
+    /**
+     * NB: a sequence held as UN (private, or unknown to the dictionary) is written with undefined
+     * length in Implicit VR, the only way a reader without the VR can tell it is a sequence (PS3.5 7.5.1).
+     */
+    private static boolean undefinedLength(DataElement e, boolean explicit) {
+        return e.sequence().undefinedLength() || (!explicit && e.vr() == VR.UN);
     }
 
     /**
@@ -147,7 +155,7 @@ final class DataSetEncoder {
             Sequence sequence = e.sequence();
             long header = explicit ? 12 : 8;
             boolean itemsExplicit = explicit && e.vr() != VR.UN;
-            return header + sequenceLength(sequence, itemsExplicit) + (sequence.undefinedLength() ? 8 : 0);
+            return header + sequenceLength(sequence, itemsExplicit) + (undefinedLength(e, explicit) ? 8 : 0);
         }
         if (e.isFragments()) {
             long total = explicit ? 12 : 8;

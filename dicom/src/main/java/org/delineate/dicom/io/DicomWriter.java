@@ -24,6 +24,7 @@ import org.delineate.dicom.data.VR;
 public final class DicomWriter {
 
     private static final int TRANSFER_SYNTAX_UID = 0x00020010;
+    private static final int DIRECTORY_RECORD_SEQUENCE = 0x00041220;
 
     private final WriteOptions options;
 
@@ -58,6 +59,11 @@ public final class DicomWriter {
         if (ts.encapsulated() != file.transferSyntax().encapsulated() && hasPixelData(file.dataSet())) {
             throw new IllegalArgumentException("cannot write the pixel data of " + file.transferSyntax().name() + " as "
                     + ts.name() + " without transcoding the pixels");
+        }
+        if (!ts.equals(file.transferSyntax()) && file.dataSet().contains(DIRECTORY_RECORD_SEQUENCE)) {
+            // NB: a DICOMDIR records the byte offsets of its items; another encoding would make them stale.
+            throw new IllegalArgumentException("a DICOMDIR cannot be written in another transfer syntax ("
+                    + ts.name() + " instead of " + file.transferSyntax().name() + "): its record offsets would be wrong");
         }
         byte[] preamble = options.keepPreamble() && file.preamble() != null ? file.preamble() : new byte[128];
         out.write(preamble);

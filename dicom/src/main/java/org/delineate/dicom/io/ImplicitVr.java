@@ -1,5 +1,6 @@
 package org.delineate.dicom.io;
 
+import org.delineate.dicom.data.AmbiguousVr;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.data.VR;
@@ -12,8 +13,6 @@ import org.delineate.dicom.dict.ElementDictionary;
  * Representation rule), UL for group lengths, LO for private creators and UN for the rest.
  */
 final class ImplicitVr {
-
-    private static final int PIXEL_REPRESENTATION = 0x00280103;
 
     private final ElementDictionary dictionary;
 
@@ -39,7 +38,7 @@ final class ImplicitVr {
         if (vr != null) {
             return vr;
         }
-        return entry.isAmbiguous() ? resolve(entry.vrText(), context) : VR.UN;
+        return entry.isAmbiguous() ? AmbiguousVr.resolve(entry.vrText(), context) : VR.UN;
     }
 
     /** The ambiguous dictionary VR this element has, e.g. "US or SS", or null. */
@@ -51,20 +50,4 @@ final class ImplicitVr {
         return entry != null && entry.isAmbiguous() ? entry.vrText() : null;
     }
 
-    /**
-     * NB: OB-or-OW elements are OW in Implicit VR (PS3.5 A.1 c); US-or-SS ones follow Pixel
-     * Representation (0028,0103) of the nearest enclosing data set that has it, US when none does;
-     * LUT Data (US or OW, US or SS or OW) is OW, which decodes the same as US.
-     */
-    static VR resolve(String ambiguous, DataSet context) {
-        if (ambiguous.startsWith("US or SS") && !ambiguous.endsWith("OW")) {
-            for (DataSet d = context; d != null; d = d.parent()) {
-                if (d.contains(PIXEL_REPRESENTATION)) {
-                    return d.getInt(PIXEL_REPRESENTATION, 0) == 1 ? VR.SS : VR.US;
-                }
-            }
-            return VR.US;
-        }
-        return VR.OW;
-    }
 }

@@ -39,26 +39,6 @@ final class KnownDifferences {
                             + " of 173228800 bytes; pydicom keeps the 38863 bytes left as its value"));
 
     /**
-     * Files whose text values Delineate cannot decode yet because the interim
-     * {@code org.delineate.dicom.charset.SpecificCharacterSet} lacks their character set (ISO 2022
-     * code extensions, or a single-byte set other than ISO 8859-1): the comparison skips their
-     * mismatching text values, naming this reason, and fails once they agree so that the entry is removed.
-     */
-    static final Map<String, String> PENDING_CHARSET_REWRITE = Map.ofEntries(
-            Map.entry("charset_files/chrH31.dcm", "ISO 2022 IR 87 (Japanese kanji)"),
-            Map.entry("charset_files/chrH32.dcm", "ISO 2022 IR 13 and IR 87 (Japanese katakana, kanji)"),
-            Map.entry("charset_files/chrI2.dcm", "ISO 2022 IR 149 (Korean)"),
-            Map.entry("charset_files/chrJapMulti.dcm", "ISO 2022 IR 87 and IR 159 (Japanese)"),
-            Map.entry("charset_files/chrJapMultiExplicitIR6.dcm", "ISO 2022 IR 6 and IR 87 (Japanese)"),
-            Map.entry("charset_files/chrKoreanMulti.dcm", "ISO 2022 IR 149 (Korean)"),
-            Map.entry("charset_files/chrSQEncoding.dcm", "ISO 2022 IR 13 and IR 87 in a sequence item"),
-            Map.entry("charset_files/chrSQEncoding1.dcm", "ISO 2022 IR 13 and IR 87 in a sequence item"),
-            Map.entry("charset_files/chrArab.dcm", "single-byte ISO_IR 127 (Arabic) decoded as ISO 8859-1"),
-            Map.entry("charset_files/chrGreek.dcm", "single-byte ISO_IR 126 (Greek) decoded as ISO 8859-1"),
-            Map.entry("charset_files/chrHbrw.dcm", "single-byte ISO_IR 138 (Hebrew) decoded as ISO 8859-1"),
-            Map.entry("charset_files/chrRuss.dcm", "single-byte ISO_IR 144 (Cyrillic) decoded as ISO 8859-1"));
-
-    /**
      * Why pydicom 2.3 cannot read what Delineate writes for this data set in this transfer syntax,
      * or null. Then only dcmdump checks the output. The one case: a UN value of undefined length (a
      * sequence, PS3.5 6.2.2) in Explicit VR Big Endian; Delineate writes its items, as the standard

@@ -84,20 +84,6 @@ class PydicomComparisonTest {
             comparison.applied().forEach((n, count) -> normalizations.merge(n, count, Integer::sum));
         }
         List<CodecComparison.Difference> differences = comparison.differences();
-        String charset = KnownDifferences.lookup(KnownDifferences.PENDING_CHARSET_REWRITE, file);
-        if (charset != null) {
-            if (differences.isEmpty()) {
-                fail(file + ": listed in PENDING_CHARSET_REWRITE (" + charset + ") but agrees with pydicom: remove it from the list");
-            }
-            List<CodecComparison.Difference> other = differences.stream().filter(d -> !isText(d))
-                    .collect(Collectors.toList());
-            if (other.isEmpty()) {
-                outcome("skipped: pending charset rewrite");
-                Assumptions.abort("pending charset rewrite: " + charset + "; " + differences.size()
-                        + " text values differ, first " + differences.get(0));
-            }
-            differences = other;
-        }
         if (!differences.isEmpty()) {
             dump(file, py, read);
             fail(file + ": " + differences.size() + " differences with pydicom:\n  "
@@ -124,11 +110,6 @@ class PydicomComparisonTest {
                 () -> "the message names another tag than " + Tags.toString(deliberate.tag()) + ": "
                         + refused.getMessage());
         outcome("deliberate difference: Delineate refuses");
-    }
-
-    /** True for a difference in the value of a text element decoded with the Specific Character Set. */
-    static boolean isText(CodecComparison.Difference d) {
-        return d.message().matches("pydicom (SH|LO|ST|LT|UC|UT|PN) strings .*");
     }
 
     private void outcome(String what) {

@@ -130,6 +130,45 @@ class DicomWriterTest {
     }
 
     @Test
+    void refusesToTranscodeADicomdirWhoseOffsetsWouldGoStale() throws IOException {
+        List<Path> dicomdirs = TestFiles.find(TestFiles.PYDICOM_DATA.resolve("test_files/dicomdirtests"), "DICOMDIR");
+        org.junit.jupiter.api.Assumptions.assumeFalse(dicomdirs.isEmpty(), "pydicom's corpus is not installed");
+        DicomFile dicomdir = DicomReader.read(dicomdirs.get(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DicomWriter(WriteOptions
+                .defaults().withTransferSyntax(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)).write(dicomdir, new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("DICOMDIR"), e.getMessage());
+    }
+
+    @Test
+    void privateSequencesWrittenInImplicitVrHaveUndefinedLengthSoReadersSeeSequences() throws IOException {
+        DataSet dataSet = CtPhantom.standard().slice(0);
+        dataSet.setString(0x00090010, VR.LO, "DELINEATE TEST");
+        DataSet item = new DataSet();
+        item.setString(0x00100010, VR.PN, "Nested^Name");
+        org.delineate.dicom.data.Sequence sequence = new org.delineate.dicom.data.Sequence(dataSet);
+        sequence.setUndefinedLength(false);
+        sequence.add(item).setUndefinedLength(false);
+        dataSet.put(DataElement.of(0x00091001, VR.UN, sequence));
+        Path out = tmp.resolve("private-sequence.dcm");
+        new DicomWriter(WriteOptions.fresh(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN))
+                .write(DicomFile.of(dataSet, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN), out);
+        DataSet back = DicomReader.read(out).dataSet();
+        assertTrue(back.get(0x00091001).isSequence());
+        assertEquals("Nested^Name", back.get(0x00091001).sequence().get(0).getString(0x00100010));
+    }
+
+    @Test
+    void standardAttributesEncodedAsUnAreReadWithTheirDictionaryVr() {
+        DataSet dataSet = new DataSet();
+        dataSet.setBigEndian(true);
+        dataSet.put(DataElement.of(Tag.SOPClassUID, VR.UN, "1.2.840.10008.5.1.4.1.1.2\0"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        dataSet.put(DataElement.of(Tag.Rows, VR.UN, new byte[] {0, 2}));
+        assertEquals("1.2.840.10008.5.1.4.1.1.2", dataSet.getString(Tag.SOPClassUID));
+        assertEquals(512, dataSet.getInt(Tag.Rows, -1), "UN values are little-endian whatever the transfer syntax");
+    }
+
+    @Test
     void oddValuesArePaddedWithTheVrsPadding() throws IOException {
         DataSet dataSet = CtPhantom.standard().slice(0);
         dataSet.put(DataElement.of(Tag.StudyDescription, VR.LO, "ABC".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
