@@ -2,18 +2,13 @@ package org.delineate.dicom.charset;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class PydicomOracle {
 
     /** Debian's interpreter; NB: the {@code python3} on PATH may be a pyenv without pydicom. */
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    static final Path PYTHON = Path.of(org.delineate.dicom.Peers.PYTHON);
     /** pydicom 2.3.1's charset test files, with their provenance in FileInfo.txt there. */
     static final Path CHARSET_FILES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/charset_files");
 
@@ -59,40 +54,9 @@ final class PydicomOracle {
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IOException(script + " failed: " + new String(out, StandardCharsets.UTF_8));
             }
-            try (JsonParser parser = new JsonFactory().createParser(out)) {
-                parser.nextToken();
-                return read(parser);
-            }
+            return org.delineate.dicom.JsonTree.parse(new String(out, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static Object read(JsonParser parser) throws IOException {
-        JsonToken t = parser.currentToken();
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, read(parser));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(parser));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return parser.getText();
-            case VALUE_NULL:
-                return null;
-            default:
-                return parser.getText();
         }
     }
 

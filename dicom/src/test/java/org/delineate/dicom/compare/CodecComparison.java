@@ -1,5 +1,7 @@
 package org.delineate.dicom.compare;
 
+import org.delineate.dicom.JsonTree;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,6 +242,6 @@ final class CodecComparison {
         if ("items".equals(element.get("kind"))) {
             value = ((List<?>) value).size() + " items";
         }
-        return Json.abbreviate(element.get("vr") + " " + element.get("kind") + " " + value);
+        return JsonTree.abbreviate(element.get("vr") + " " + element.get("kind") + " " + value);
     }
 }

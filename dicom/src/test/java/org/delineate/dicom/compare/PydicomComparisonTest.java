@@ -1,5 +1,7 @@
 package org.delineate.dicom.compare;
 
+import org.delineate.dicom.JsonTree;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -123,12 +125,12 @@ class PydicomComparisonTest {
         Path dir = Path.of("target", "codec-comparison", "reader");
         Files.createDirectories(dir);
         String base = file.name().replaceAll("[^A-Za-z0-9._-]", "_");
-        Files.writeString(dir.resolve(base + ".pydicom.json"), Json.write(py), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(base + ".pydicom.json"), JsonTree.write(py), StandardCharsets.UTF_8);
         Map<String, Object> ours = new TreeMap<>();
         ours.put("meta", ModelJson.dataSet(read.fileMeta()));
         ours.put("dataset", ModelJson.dataSet(read.dataSet()));
         ours.put("deviations", read.deviations().stream().map(Object::toString).collect(Collectors.toList()));
-        Files.writeString(dir.resolve(base + ".delineate.json"), Json.write(ours), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(base + ".delineate.json"), JsonTree.write(ours), StandardCharsets.UTF_8);
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package org.delineate.dicom.compare;
 
+import org.delineate.dicom.JsonTree;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class PydicomOracle {
 
     /** Debian's interpreter: the {@code python3} on PATH may be one without pydicom. */
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    static final Path PYTHON = Path.of(org.delineate.dicom.Peers.PYTHON);
 
     private PydicomOracle() {
     }
@@ -72,7 +74,7 @@ final class PydicomOracle {
         Map<Path, Map<String, Object>> results = new HashMap<>();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> record = (Map<String, Object>) Json.parse(line);
+            Map<String, Object> record = (Map<String, Object>) JsonTree.parse(line);
             results.put(Path.of((String) record.get("file")), record);
         }
         return results;

@@ -13,10 +13,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
+import org.delineate.dicom.JsonTree;
 import org.delineate.dicom.Peers;
 import org.delineate.dicom.TestFiles;
 import org.delineate.dicom.io.DicomReader;
@@ -123,40 +121,7 @@ class DicomJsonWriterTest {
         return s.length() > 120 ? s.substring(0, 120) + "... (" + s.length() + " characters)" : s;
     }
 
-    private static Map<?, ?> parse(String json) throws IOException {
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
-            parser.nextToken();
-            return (Map<?, ?>) read(parser);
-        }
-    }
-
-    private static Object read(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, Object> map = new java.util.TreeMap<>();
-                while (parser.nextToken() != JsonToken.END_OBJECT) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, read(parser));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(parser));
-                }
-                return list;
-            }
-            case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
-            case VALUE_NULL:
-                return null;
-            case VALUE_TRUE: case VALUE_FALSE:
-                return parser.getBooleanValue();
-            default:
-                return parser.getText();
-        }
+    private static Map<?, ?> parse(String json) {
+        return (Map<?, ?>) JsonTree.parse(json);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PydicomOracle {
 
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    static final Path PYTHON = Path.of(org.delineate.dicom.Peers.PYTHON);
 
     /** What pydicom made of one file. */
     record Result(String status, String handler, String dtype, long count, String photometric, long garbage,

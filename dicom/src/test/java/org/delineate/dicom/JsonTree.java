@@ -1,4 +1,4 @@
-package org.delineate.dicom.compare;
+package org.delineate.dicom;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -18,15 +18,15 @@ import com.fasterxml.jackson.core.JsonToken;
  * {@code List<Object>}, numbers {@code Long}, {@code BigInteger} or {@code Double}, then
  * {@code String}, {@code Boolean} and null. Only what the codec comparison needs.
  */
-final class Json {
+public final class JsonTree {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private Json() {
+    private JsonTree() {
     }
 
     /** Parses one JSON text. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
             parser.nextToken();
             return value(parser);
@@ -73,7 +73,7 @@ final class Json {
     }
 
     /** Writes a tree as indented JSON. */
-    static String write(Object tree) {
+    public static String write(Object tree) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.useDefaultPrettyPrinter();
@@ -113,7 +113,7 @@ final class Json {
         }
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }
