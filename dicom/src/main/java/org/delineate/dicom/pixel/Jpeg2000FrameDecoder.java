@@ -3,6 +3,11 @@ package org.delineate.dicom.pixel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -25,7 +30,7 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
     @Override
     public PixelFrame decode(byte[] encoded, PixelDescription d, int frameIndex, String source) throws IOException {
         checkSize(encoded, d, frameIndex, source);
-        encoded = codestream(encoded);
+        encoded = withTilePartCounts(codestream(encoded));
         ImageReader reader = new J2KImageReaderSpi().createReaderInstance(null);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             reader.setInput(in, true, true);
@@ -85,11 +90,71 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
                 return encoded;
             }
             if (type == 0x6A703263L) {
-                return java.util.Arrays.copyOfRange(encoded, at + header, (int) (at + length));
+                return Arrays.copyOfRange(encoded, at + header, (int) (at + length));
             }
             at += (int) length;
         }
         return encoded;
+    }
+
+    /**
+     * The codestream with the TNsot field of every tile-part header (ISO 15444-1 A.4.2, Table A.6) set to the
+     * number of tile-parts its tile actually has, counted by walking the SOT markers from Psot to Psot; the
+     * input itself when every TNsot is already right, or when the walk does not reach EOC cleanly.
+     *
+     * <p>NB: A.4.2 says TNsot is the number of tile-parts of the tile, or 0 when not given. JJ2000 trusts a
+     * nonzero TNsot and stops reading a tile after that many tile-parts, and mis-assembles tiles whose
+     * tile-parts say 0. pydicom's {@code GDCMJ2K_TextGBR.dcm} has 6 tile-parts per tile (one per
+     * resolution, RLCP) all saying TNsot 5: JJ2000 dropped the last one (the full-resolution packets)
+     * and returned values off by up to 108. Writing the counted number is exactly what A.4.2 asks for, so
+     * a correct codestream is unchanged and any other decoder would read the rewritten one identically.
+     */
+    static byte[] withTilePartCounts(byte[] cs) {
+        if (cs.length < 4 || u16(cs, 0) != 0xFF4F || u16(cs, 2) != 0xFF51) {
+            return cs;
+        }
+        int at = 2;
+        while (at + 4 <= cs.length && u16(cs, at) != 0xFF90) {
+            int marker = u16(cs, at);
+            if (marker < 0xFF30 || marker > 0xFF3F) {
+                at += 2 + u16(cs, at + 2);
+            } else {
+                at += 2;
+            }
+        }
+        List<Integer> starts = new ArrayList<>();
+        Map<Integer, Integer> counts = new HashMap<>();
+        while (at + 12 <= cs.length && u16(cs, at) == 0xFF90 && u16(cs, at + 2) == 10) {
+            starts.add(at);
+            counts.merge(u16(cs, at + 4), 1, Integer::sum);
+            long psot = u32(cs, at + 6);
+            if (psot == 0) {
+                at = cs.length;
+                break;
+            }
+            if (psot < 14 || psot > cs.length - at) {
+                return cs;
+            }
+            at += (int) psot;
+        }
+        if (starts.isEmpty() || at < cs.length && (at + 2 > cs.length || u16(cs, at) != 0xFFD9)) {
+            return cs;
+        }
+        byte[] out = cs;
+        for (int start : starts) {
+            int count = counts.get(u16(cs, start + 4));
+            if ((cs[start + 11] & 0xFF) != count && count <= 255) {
+                if (out == cs) {
+                    out = cs.clone();
+                }
+                out[start + 11] = (byte) count;
+            }
+        }
+        return out;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
     }
 
     private static long u32(byte[] b, int at) {
