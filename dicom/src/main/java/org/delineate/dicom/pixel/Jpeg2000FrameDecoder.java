@@ -29,12 +29,18 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
 
     @Override
     public PixelFrame decode(byte[] encoded, PixelDescription d, int frameIndex, String source) throws IOException {
-        checkSize(encoded, d, frameIndex, source);
-        encoded = withTilePartCounts(codestream(encoded));
+        encoded = codestream(encoded);
+        int[] offset = checkSize(encoded, d, frameIndex, source);
+        encoded = withTilePartCounts(encoded);
         ImageReader reader = new J2KImageReaderSpi().createReaderInstance(null);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             reader.setInput(in, true, true);
             Raster raster = reader.readRaster(0, null);
+            if (raster.getWidth() == offset[0] + d.columns() && raster.getHeight() == offset[1] + d.rows()) {
+                // NB: JJ2000 returns the reference grid from (0, 0); the image starts at (XOsiz, YOsiz), A.5.1.
+                raster = raster.createChild(raster.getMinX() + offset[0], raster.getMinY() + offset[1], d.columns(),
+                        d.rows(), 0, 0, null);
+            }
             return RasterSamples.toFrame(raster, d, interpretation(d), frameIndex, source);
         } catch (DicomFormatException e) {
             throw e;
@@ -48,9 +54,11 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
 
     /**
      * Compares the image size of the SIZ marker (ISO 15444-1 A.5.1) with Rows and Columns before decoding, so
-     * that a hostile header cannot make the reader allocate a huge image.
+     * that a hostile header cannot make the reader allocate a huge image, and returns the image offset
+     * {XOsiz, YOsiz} ({0, 0} when no SIZ is found). JJ2000 allocates the reference grid from (0, 0), so an
+     * offset that makes it more than 4 times the image is refused too.
      */
-    private static void checkSize(byte[] encoded, PixelDescription d, int frameIndex, String source)
+    private static int[] checkSize(byte[] encoded, PixelDescription d, int frameIndex, String source)
             throws DicomFormatException {
         int limit = Math.min(encoded.length - 22, 4096);
         for (int i = 0; i < limit; i++) {
@@ -62,9 +70,16 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
                     throw RleFrameDecoder.error(source, frameIndex, "the JPEG 2000 frame is " + columns + " columns x "
                             + rows + " rows, expected Columns " + d.columns() + " x Rows " + d.rows());
                 }
-                return;
+                long x = u32(encoded, i + 16);
+                long y = u32(encoded, i + 20);
+                if ((x + columns) * (y + rows) > 4 * columns * rows) {
+                    throw RleFrameDecoder.error(source, frameIndex, "the JPEG 2000 image offset is XOsiz " + x
+                            + ", YOsiz " + y + ": its reference grid would be more than 4 times the image");
+                }
+                return new int[] {(int) x, (int) y};
             }
         }
+        return new int[2];
     }
 
     /**
