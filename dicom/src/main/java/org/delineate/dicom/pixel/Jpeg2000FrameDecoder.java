@@ -3,17 +3,14 @@ package org.delineate.dicom.pixel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.delineate.dicom.io.DicomFormatException;
+import org.delineate.dicom.io.TransferSyntax;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 
@@ -27,11 +24,27 @@ import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
  */
 final class Jpeg2000FrameDecoder implements FrameDecoder {
 
+    /** Selective arithmetic coding bypass and termination on each coding pass (A.6.1, Table A.19). */
+    private static final int BYPASS_AND_TERMALL = 0x01 | 0x04;
+
+    private final TransferSyntax transferSyntax;
+
+    Jpeg2000FrameDecoder(TransferSyntax transferSyntax) {
+        this.transferSyntax = transferSyntax;
+    }
+
     @Override
     public PixelFrame decode(byte[] encoded, PixelDescription d, int frameIndex, String source) throws IOException {
         encoded = codestream(encoded);
         int[] offset = checkSize(encoded, d, frameIndex, source);
-        encoded = withTilePartCounts(encoded);
+        if ((Jpeg2000TileParts.codeBlockStyles(encoded) & BYPASS_AND_TERMALL) == BYPASS_AND_TERMALL) {
+            // NB: JJ2000 differs from OpenJPEG (GDCM's and pydicom's decoder, which gives back what OpenJPEG
+            // encoded) by 1 or 2 in some values of code-blocks coded with both styles: refused, not guessed.
+            throw new UnsupportedTransferSyntaxException(source, transferSyntax, "frame " + (frameIndex + 1)
+                    + " has code-blocks with both selective arithmetic coding bypass and termination on each "
+                    + "coding pass (ISO 15444-1 Table A.19), which JJ2000 does not decode exactly");
+        }
+        encoded = Jpeg2000TileParts.normalize(encoded);
         ImageReader reader = new J2KImageReaderSpi().createReaderInstance(null);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             reader.setInput(in, true, true);
@@ -47,6 +60,12 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
         } catch (IOException | RuntimeException e) {
             // NB: JJ2000 reports corrupt codestreams with runtime exceptions of many kinds.
             throw RleFrameDecoder.error(source, frameIndex, "JPEG 2000 decoding failed: " + e);
+        } catch (Error e) {
+            // NB: and with java.lang.Error itself ("Corrupted Bitstream: Could not parse EPH marker !").
+            if (e.getClass() != Error.class) {
+                throw e;
+            }
+            throw RleFrameDecoder.error(source, frameIndex, "JPEG 2000 decoding failed: " + e);
         } finally {
             reader.dispose();
         }
@@ -56,7 +75,7 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
      * Compares the image size of the SIZ marker (ISO 15444-1 A.5.1) with Rows and Columns before decoding, so
      * that a hostile header cannot make the reader allocate a huge image, and returns the image offset
      * {XOsiz, YOsiz} ({0, 0} when no SIZ is found). JJ2000 allocates the reference grid from (0, 0), so an
-     * offset that makes it more than 4 times the image is refused too.
+     * offset that makes it more than 4 times the image and more than 2^24 points is refused too.
      */
     private static int[] checkSize(byte[] encoded, PixelDescription d, int frameIndex, String source)
             throws DicomFormatException {
@@ -72,9 +91,9 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
                 }
                 long x = u32(encoded, i + 16);
                 long y = u32(encoded, i + 20);
-                if ((x + columns) * (y + rows) > 4 * columns * rows) {
+                if ((x + columns) * (y + rows) > Math.max(4 * columns * rows, 1 << 24)) {
                     throw RleFrameDecoder.error(source, frameIndex, "the JPEG 2000 image offset is XOsiz " + x
-                            + ", YOsiz " + y + ": its reference grid would be more than 4 times the image");
+                            + ", YOsiz " + y + ": its reference grid would be more than 4 times the image and 2^24 points");
                 }
                 return new int[] {(int) x, (int) y};
             }
@@ -110,66 +129,6 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
             at += (int) length;
         }
         return encoded;
-    }
-
-    /**
-     * The codestream with the TNsot field of every tile-part header (ISO 15444-1 A.4.2, Table A.6) set to the
-     * number of tile-parts its tile actually has, counted by walking the SOT markers from Psot to Psot; the
-     * input itself when every TNsot is already right, or when the walk does not reach EOC cleanly.
-     *
-     * <p>NB: A.4.2 says TNsot is the number of tile-parts of the tile, or 0 when not given. JJ2000 trusts a
-     * nonzero TNsot and stops reading a tile after that many tile-parts, and mis-assembles tiles whose
-     * tile-parts say 0. pydicom's {@code GDCMJ2K_TextGBR.dcm} has 6 tile-parts per tile (one per
-     * resolution, RLCP) all saying TNsot 5: JJ2000 dropped the last one (the full-resolution packets)
-     * and returned values off by up to 108. Writing the counted number is exactly what A.4.2 asks for, so
-     * a correct codestream is unchanged and any other decoder would read the rewritten one identically.
-     */
-    static byte[] withTilePartCounts(byte[] cs) {
-        if (cs.length < 4 || u16(cs, 0) != 0xFF4F || u16(cs, 2) != 0xFF51) {
-            return cs;
-        }
-        int at = 2;
-        while (at + 4 <= cs.length && u16(cs, at) != 0xFF90) {
-            int marker = u16(cs, at);
-            if (marker < 0xFF30 || marker > 0xFF3F) {
-                at += 2 + u16(cs, at + 2);
-            } else {
-                at += 2;
-            }
-        }
-        List<Integer> starts = new ArrayList<>();
-        Map<Integer, Integer> counts = new HashMap<>();
-        while (at + 12 <= cs.length && u16(cs, at) == 0xFF90 && u16(cs, at + 2) == 10) {
-            starts.add(at);
-            counts.merge(u16(cs, at + 4), 1, Integer::sum);
-            long psot = u32(cs, at + 6);
-            if (psot == 0) {
-                at = cs.length;
-                break;
-            }
-            if (psot < 14 || psot > cs.length - at) {
-                return cs;
-            }
-            at += (int) psot;
-        }
-        if (starts.isEmpty() || at < cs.length && (at + 2 > cs.length || u16(cs, at) != 0xFFD9)) {
-            return cs;
-        }
-        byte[] out = cs;
-        for (int start : starts) {
-            int count = counts.get(u16(cs, start + 4));
-            if ((cs[start + 11] & 0xFF) != count && count <= 255) {
-                if (out == cs) {
-                    out = cs.clone();
-                }
-                out[start + 11] = (byte) count;
-            }
-        }
-        return out;
-    }
-
-    private static int u16(byte[] b, int at) {
-        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
     }
 
     private static long u32(byte[] b, int at) {

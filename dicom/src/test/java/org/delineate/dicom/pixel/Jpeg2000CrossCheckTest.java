@@ -2,6 +2,7 @@ package org.delineate.dicom.pixel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.io.DicomFile;
 import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.ReadOptions;
+import org.delineate.dicom.io.TransferSyntax;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +67,7 @@ class Jpeg2000CrossCheckTest {
             c.add(new Case("RGB " + order + ", 4 layers, precincts", 120, 150, 3, 8, false, true, "-p", order, "-r",
                     "40,20,8,1", "-c", "[32,32],[32,32],[16,16]"));
         }
-        for (String mode : List.of("1", "2", "4", "8", "16", "32", "63")) {
+        for (String mode : List.of("1", "2", "4", "8", "16", "32", "59", "62")) {
             c.add(new Case("12-bit code-block style " + mode + ", 3 layers", 100, 90, 1, 12, false, true, "-M", mode,
                     "-r", "30,10,1", "-b", "16,16"));
         }
@@ -75,6 +77,15 @@ class Jpeg2000CrossCheckTest {
             c.add(new Case("tile-parts by " + tp + ", 2x2 tiles, 5 layers", 128, 128, 3, 8, false, true, "-t", "64,64",
                     "-TP", tp, "-r", "50,20,10,5,1", "-p", "RLCP"));
         }
+        for (String order : List.of("PCRL", "CPRL")) {
+            for (String tp : List.of("R", "L", "C")) {
+                c.add(new Case("tile-parts by " + tp + " in " + order + ", SOP EPH", 78, 269, 3, 8, false, true, "-p",
+                        order, "-n", "3", "-r", "32,24,16,1", "-b", "4,4", "-TP", tp, "-SOP", "-EPH"));
+            }
+        }
+        c.add(new Case("tile-parts by L in PCRL, tiles, offsets", 191, 129, 3, 16, false, true, "-p", "PCRL", "-t",
+                "84,11", "-n", "2", "-r", "32,24,16,1", "-b", "32,8", "-M", "11", "-c", "[128,32]", "-TP", "L", "-d",
+                "4,8"));
         c.add(new Case("SOP EPH PLT TLM", 80, 80, 1, 16, false, true, "-SOP", "-EPH", "-PLT", "-TLM", "-t", "40,40"));
         c.add(new Case("progression order change in the main header", 96, 96, 3, 8, false, true, "-POC",
                 "T1=0,0,2,3,3,RLCP/T1=3,0,2,6,3,CPRL", "-r", "20,1"));
@@ -152,14 +163,57 @@ class Jpeg2000CrossCheckTest {
         assertTrue(Arrays.deepEquals(original, openJpeg(j2k, k)), "OpenJPEG: " + k.name());
     }
 
-    /** A correct codestream is returned as it is (the same array); a broken tile-part chain is left alone. */
+    /**
+     * A codestream with one tile-part per tile is returned as it is (the same array), as is a broken
+     * tile-part chain; tiles in several tile-parts become one tile-part each, and TLM/PLT are dropped.
+     */
     @Test
-    void correctTilePartCountsAreKept() throws IOException {
-        Case k = new Case("tile-parts by layer", 64, 64, 1, 8, false, true, "-t", "32,32", "-TP", "L", "-r", "10,1");
+    void tilePartsAreMergedExactly() throws IOException {
+        Case one = new Case("one tile-part per tile", 64, 64, 1, 8, false, true, "-t", "32,32", "-r", "10,1");
+        byte[] plain = encode(one, image(one));
+        assertSame(plain, Jpeg2000TileParts.normalize(plain));
+        Case k = new Case("tile-parts by layer", 64, 64, 1, 8, false, true, "-t", "32,32", "-TP", "L", "-r", "10,1",
+                "-TLM", "-PLT");
+        byte[] split = encode(k, image(k));
+        byte[] truncated = Arrays.copyOf(split, split.length / 2);
+        assertSame(truncated, Jpeg2000TileParts.normalize(truncated));
+        byte[] merged = Jpeg2000TileParts.normalize(split);
+        assertEquals(List.of(0, 1, 2, 3), tilesOfSots(merged));
+        assertEquals(8, tilesOfSots(split).size());
+        assertTrue(merged.length < split.length);
+        assertTrue(Arrays.deepEquals(openJpeg(split, k), openJpeg(merged, k)), "OpenJPEG reads both the same");
+    }
+
+    private static List<Integer> tilesOfSots(byte[] cs) {
+        List<Integer> tiles = new ArrayList<>();
+        for (int at = 2; at + 12 <= cs.length; ) {
+            if ((cs[at] & 0xFF) == 0xFF && (cs[at + 1] & 0xFF) == 0x90 && cs[at + 3] == 10) {
+                tiles.add((cs[at + 4] & 0xFF) << 8 | (cs[at + 5] & 0xFF));
+                at += (int) ((cs[at + 6] & 0xFFL) << 24 | (cs[at + 7] & 0xFF) << 16 | (cs[at + 8] & 0xFF) << 8
+                        | (cs[at + 9] & 0xFF));
+            } else {
+                at++;
+            }
+        }
+        return tiles;
+    }
+
+    /**
+     * Code-blocks with both selective arithmetic coding bypass and termination on each pass (opj_compress
+     * {@code -M 5}): JJ2000 returned values off by 1 or 2 where OpenJPEG returns the original, so they are
+     * refused, naming the styles.
+     */
+    @Test
+    void bypassWithTerminationOnEachPassIsRefused() throws IOException {
+        Case k = new Case("bypass and termall", 82, 283, 1, 12, false, true, "-p", "PCRL", "-n", "7", "-r", "24,16,1",
+                "-b", "4,16", "-M", "47");
         byte[] j2k = encode(k, image(k));
-        assertSame(j2k, Jpeg2000FrameDecoder.withTilePartCounts(j2k));
-        byte[] truncated = Arrays.copyOf(j2k, j2k.length / 2);
-        assertSame(truncated, Jpeg2000FrameDecoder.withTilePartCounts(truncated));
+        assertEquals(47, Jpeg2000TileParts.codeBlockStyles(j2k));
+        UnsupportedTransferSyntaxException e = assertThrows(UnsupportedTransferSyntaxException.class, () -> ours(j2k, k));
+        assertEquals("bypass and termall: cannot decode Pixel Data in transfer syntax 1.2.840.10008.1.2.4.90 (JPEG 2000 "
+                + "Image Compression (Lossless Only)): frame 1 has code-blocks with both selective arithmetic coding "
+                + "bypass and termination on each coding pass (ISO 15444-1 Table A.19), which JJ2000 does not decode "
+                + "exactly", e.getMessage());
     }
 
     /**
@@ -209,7 +263,8 @@ class Jpeg2000CrossCheckTest {
                 : Arrays.asList(k.options()).contains("-mct") ? "RGB" : k.reversible() ? "YBR_RCT" : "YBR_ICT";
         DataSet ds = Images.pixelModule(k.rows(), k.columns(), k.components(), k.bits() <= 8 ? 8 : 16, k.bits(),
                 k.bits() - 1, k.signed() ? 1 : 0, photometric, 1);
-        PixelFrame frame = new Jpeg2000FrameDecoder().decode(codestream, PixelDescription.of(ds), 0, k.name());
+        TransferSyntax ts = TransferSyntax.of(k.reversible() ? "1.2.840.10008.1.2.4.90" : "1.2.840.10008.1.2.4.91");
+        PixelFrame frame = new Jpeg2000FrameDecoder(ts).decode(codestream, PixelDescription.of(ds), 0, k.name());
         int[][] v = new int[k.components()][k.rows() * k.columns()];
         for (int i = 0; i < frame.length(); i++) {
             v[i % k.components()][i / k.components()] = (int) frame.value(i);
