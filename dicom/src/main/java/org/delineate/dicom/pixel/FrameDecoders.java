@@ -34,7 +34,7 @@ final class FrameDecoders {
             return new JpegFrameDecoder(ts);
         }
         if (JPEG_2000.contains(uid)) {
-            return new Jpeg2000FrameDecoder();
+            return new Jpeg2000FrameDecoder(ts);
         }
         if (uid.equals(ENCAPSULATED_UNCOMPRESSED)) {
             return new UncompressedFrameDecoder();

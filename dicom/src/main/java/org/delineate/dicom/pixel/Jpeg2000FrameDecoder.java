@@ -3,12 +3,14 @@ package org.delineate.dicom.pixel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.delineate.dicom.io.DicomFormatException;
+import org.delineate.dicom.io.TransferSyntax;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 
@@ -22,19 +24,47 @@ import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
  */
 final class Jpeg2000FrameDecoder implements FrameDecoder {
 
+    /** Selective arithmetic coding bypass and termination on each coding pass (A.6.1, Table A.19). */
+    private static final int BYPASS_AND_TERMALL = 0x01 | 0x04;
+
+    private final TransferSyntax transferSyntax;
+
+    Jpeg2000FrameDecoder(TransferSyntax transferSyntax) {
+        this.transferSyntax = transferSyntax;
+    }
+
     @Override
     public PixelFrame decode(byte[] encoded, PixelDescription d, int frameIndex, String source) throws IOException {
-        checkSize(encoded, d, frameIndex, source);
         encoded = codestream(encoded);
+        int[] offset = checkSize(encoded, d, frameIndex, source);
+        if ((Jpeg2000TileParts.codeBlockStyles(encoded) & BYPASS_AND_TERMALL) == BYPASS_AND_TERMALL) {
+            // NB: JJ2000 differs from OpenJPEG (GDCM's and pydicom's decoder, which gives back what OpenJPEG
+            // encoded) by 1 or 2 in some values of code-blocks coded with both styles: refused, not guessed.
+            throw new UnsupportedTransferSyntaxException(source, transferSyntax, "frame " + (frameIndex + 1)
+                    + " has code-blocks with both selective arithmetic coding bypass and termination on each "
+                    + "coding pass (ISO 15444-1 Table A.19), which JJ2000 does not decode exactly");
+        }
+        encoded = Jpeg2000TileParts.normalize(encoded);
         ImageReader reader = new J2KImageReaderSpi().createReaderInstance(null);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             reader.setInput(in, true, true);
             Raster raster = reader.readRaster(0, null);
+            if (raster.getWidth() == offset[0] + d.columns() && raster.getHeight() == offset[1] + d.rows()) {
+                // NB: JJ2000 returns the reference grid from (0, 0); the image starts at (XOsiz, YOsiz), A.5.1.
+                raster = raster.createChild(raster.getMinX() + offset[0], raster.getMinY() + offset[1], d.columns(),
+                        d.rows(), 0, 0, null);
+            }
             return RasterSamples.toFrame(raster, d, interpretation(d), frameIndex, source);
         } catch (DicomFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // NB: JJ2000 reports corrupt codestreams with runtime exceptions of many kinds.
+            throw RleFrameDecoder.error(source, frameIndex, "JPEG 2000 decoding failed: " + e);
+        } catch (Error e) {
+            // NB: and with java.lang.Error itself ("Corrupted Bitstream: Could not parse EPH marker !").
+            if (e.getClass() != Error.class) {
+                throw e;
+            }
             throw RleFrameDecoder.error(source, frameIndex, "JPEG 2000 decoding failed: " + e);
         } finally {
             reader.dispose();
@@ -43,9 +73,11 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
 
     /**
      * Compares the image size of the SIZ marker (ISO 15444-1 A.5.1) with Rows and Columns before decoding, so
-     * that a hostile header cannot make the reader allocate a huge image.
+     * that a hostile header cannot make the reader allocate a huge image, and returns the image offset
+     * {XOsiz, YOsiz} ({0, 0} when no SIZ is found). JJ2000 allocates the reference grid from (0, 0), so an
+     * offset that makes it more than 4 times the image and more than 2^24 points is refused too.
      */
-    private static void checkSize(byte[] encoded, PixelDescription d, int frameIndex, String source)
+    private static int[] checkSize(byte[] encoded, PixelDescription d, int frameIndex, String source)
             throws DicomFormatException {
         int limit = Math.min(encoded.length - 22, 4096);
         for (int i = 0; i < limit; i++) {
@@ -57,9 +89,16 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
                     throw RleFrameDecoder.error(source, frameIndex, "the JPEG 2000 frame is " + columns + " columns x "
                             + rows + " rows, expected Columns " + d.columns() + " x Rows " + d.rows());
                 }
-                return;
+                long x = u32(encoded, i + 16);
+                long y = u32(encoded, i + 20);
+                if ((x + columns) * (y + rows) > Math.max(4 * columns * rows, 1 << 24)) {
+                    throw RleFrameDecoder.error(source, frameIndex, "the JPEG 2000 image offset is XOsiz " + x
+                            + ", YOsiz " + y + ": its reference grid would be more than 4 times the image and 2^24 points");
+                }
+                return new int[] {(int) x, (int) y};
             }
         }
+        return new int[2];
     }
 
     /**
@@ -85,7 +124,7 @@ final class Jpeg2000FrameDecoder implements FrameDecoder {
                 return encoded;
             }
             if (type == 0x6A703263L) {
-                return java.util.Arrays.copyOfRange(encoded, at + header, (int) (at + length));
+                return Arrays.copyOfRange(encoded, at + header, (int) (at + length));
             }
             at += (int) length;
         }
