@@ -1,0 +1,187 @@
+package org.delineate.dicom.volume;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.delineate.dicom.data.DataSet;
+import org.delineate.dicom.geometry.VolumeGeometry;
+import org.delineate.dicom.io.DicomFile;
+import org.delineate.dicom.io.DicomFormatException;
+import org.delineate.dicom.io.DicomReader;
+import org.delineate.dicom.io.ReadOptions;
+import org.delineate.dicom.pixel.ModalityLut;
+import org.delineate.dicom.pixel.PaletteColorLut;
+import org.delineate.dicom.pixel.PhotometricInterpretation;
+import org.delineate.dicom.pixel.PixelData;
+import org.delineate.dicom.pixel.PixelFrame;
+
+/**
+ * Reads the pixels of an ordered list of DICOM frames into a {@link Volume}: one plane per frame,
+ * decoded in parallel, each file read once however many of its frames are used. Stateless apart
+ * from its thread count; thread-safe.
+ */
+public final class VolumeAssembler {
+
+    private static final int PIXEL_DATA = 0x7FE00010;
+    private static final int SOP_CLASS_UID = 0x00080016;
+    private static final int SOP_INSTANCE_UID = 0x00080018;
+    private static final int FRAME_OF_REFERENCE_UID = 0x00200052;
+    private static final int WINDOW_CENTER = 0x00281050;
+    private static final int WINDOW_WIDTH = 0x00281051;
+    private static final int WINDOW_EXPLANATION = 0x00281055;
+
+    /**
+     * A frame to read.
+     *
+     * @param file the DICOM file
+     * @param frameNumber the 1-based frame number in a multi-frame file; 0 for a single-frame file
+     */
+    public record FrameRef(Path file, int frameNumber) {
+    }
+
+    private final int threads;
+
+    /** @param threads how many files to decode at once (at least 1) */
+    public VolumeAssembler(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Reads {@code frames} (slice k = frames.get(k)) into a volume with the given geometry; every
+     * frame must have the rows, columns and sample layout of the first. {@code notes} go into the
+     * volume for the user.
+     */
+    public Volume assemble(List<FrameRef> frames, VolumeGeometry geometry, List<String> notes) throws IOException {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("no frames to assemble");
+        }
+        Map<Path, List<Integer>> slicesByFile = new LinkedHashMap<>();
+        for (int k = 0; k < frames.size(); k++) {
+            slicesByFile.computeIfAbsent(frames.get(k).file(), f -> new ArrayList<>()).add(k);
+        }
+        Slice[] slices = new Slice[frames.size()];
+        DataSet[] header = new DataSet[1];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, slicesByFile.size()));
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (Map.Entry<Path, List<Integer>> entry : slicesByFile.entrySet()) {
+                work.add(pool.submit(() -> {
+                    readFile(entry.getKey(), entry.getValue(), frames, slices, header);
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("reading the frames failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the frames", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return build(frames, slices, header[0], geometry, notes);
+    }
+
+    /** One decoded slice with what the volume needs to know of its source. */
+    private record Slice(Object plane, SampleType type, int storedOffset, int rows, int columns, ModalityLut lut,
+            SourceFrame source) {
+    }
+
+    private static void readFile(Path file, List<Integer> sliceIndices, List<FrameRef> frames, Slice[] slices,
+            DataSet[] header) throws IOException {
+        DicomFile dicom = new DicomReader(ReadOptions.defaults().withLazyPixelData(true)).readFile(file);
+        DataSet ds = dicom.dataSet();
+        PixelData pixels = PixelData.of(dicom);
+        PaletteColorLut palette = pixels.description().photometricInterpretation() == PhotometricInterpretation.PALETTE_COLOR
+                ? PaletteColorLut.of(ds, file.toString()) : null;
+        for (int k : sliceIndices) {
+            int frameNumber = frames.get(k).frameNumber();
+            int frameIndex = Math.max(0, frameNumber - 1);
+            if (frameIndex >= pixels.numberOfFrames()) {
+                throw new DicomFormatException(file.toString(), -1, 0x00280008, "frame " + frameNumber
+                        + " was asked for, but NumberOfFrames is " + pixels.numberOfFrames());
+            }
+            PixelFrame frame = pixels.frame(frameIndex);
+            if (palette != null) {
+                frame = palette.apply(frame);
+            }
+            SampleType type = SliceSamples.typeOf(frame);
+            Object plane;
+            try {
+                plane = SliceSamples.plane(frame, type);
+            } catch (IllegalArgumentException e) {
+                throw new DicomFormatException(file.toString(), -1, 0x00280004, "cannot make a volume plane: " + e.getMessage());
+            }
+            slices[k] = new Slice(plane, type, SliceSamples.storedOffset(frame), frame.rows(), frame.columns(),
+                    ModalityLut.of(ds, frameIndex), new SourceFrame(ds.getString(SOP_CLASS_UID),
+                            ds.getString(SOP_INSTANCE_UID), frameNumber));
+        }
+        if (sliceIndices.contains(0)) {
+            DataSet copy = new DataSet();
+            for (var e : ds) {
+                if (e.tag() != PIXEL_DATA) {
+                    copy.put(e);
+                }
+            }
+            header[0] = copy;
+        }
+    }
+
+    private static Volume build(List<FrameRef> frames, Slice[] slices, DataSet header, VolumeGeometry geometry,
+            List<String> notes) throws IOException {
+        Slice first = slices[0];
+        List<Object> planes = new ArrayList<>(slices.length);
+        Volume.Builder builder = Volume.builder();
+        for (int k = 0; k < slices.length; k++) {
+            Slice s = slices[k];
+            if (s.rows != first.rows || s.columns != first.columns || s.type != first.type
+                    || s.storedOffset != first.storedOffset) {
+                throw new DicomFormatException(frames.get(k).file().toString(), -1, -1, "slice " + k + " is " + s.columns
+                        + " x " + s.rows + " " + s.type + (s.storedOffset != 0 ? " signed" : "") + ", but slice 0 is "
+                        + first.columns + " x " + first.rows + " " + first.type + (first.storedOffset != 0 ? " signed" : ""));
+            }
+            planes.add(s.plane);
+            builder.modalityLut(s.lut).source(s.source);
+        }
+        builder.image(PlanarImages.wrap(first.type, first.columns, first.rows, planes), first.type, first.storedOffset)
+                .geometry(geometry).header(header);
+        if (header != null) {
+            builder.frameOfReferenceUid(header.getString(FRAME_OF_REFERENCE_UID));
+            windows(header).forEach(builder::window);
+        }
+        notes.forEach(builder::note);
+        return builder.build();
+    }
+
+    /** The windows of (0028,1050), (0028,1051) and (0028,1055), in the header's order. */
+    static List<WindowPreset> windows(DataSet header) {
+        double[] centers = header.getDoubles(WINDOW_CENTER);
+        double[] widths = header.getDoubles(WINDOW_WIDTH);
+        String[] explanations = header.getStrings(WINDOW_EXPLANATION);
+        List<WindowPreset> windows = new ArrayList<>();
+        for (int i = 0; i < Math.min(centers.length, widths.length); i++) {
+            if (widths[i] > 0) {
+                windows.add(new WindowPreset(centers[i], widths[i], i < explanations.length ? explanations[i] : ""));
+            }
+        }
+        return windows;
+    }
+
+    @Override
+    public String toString() {
+        return "VolumeAssembler[" + threads + " threads]";
+    }
+}
