@@ -261,7 +261,8 @@ public final class NiftiReader {
             try {
                 bytes = in.readNBytes(n);
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                throw new NiftiFormatException(source, position, field, "the gzip stream is corrupt: " + e.getMessage(), e);
+                throw new NiftiFormatException(source, position, field, "the gzip stream is corrupt or truncated ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
             }
             position += bytes.length;
             if (bytes.length < n && !shortOk) {
