@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Fields keep the names of the C structs; numbers are widened to NIfTI-2's types (64-bit integers,
  * doubles) and nothing is corrected here (a zero pixdim or an invalid qfac stays as read; see
  * {@link NiftiAffines} for how the affine is derived). World coordinates of qform and sform are RAS,
- * millimetres when {@code xyzt_units} says so. Strings are ISO-8859-1, cut at the first NUL.
+ * millimetres when {@code xyzt_units} says so. Strings are ISO-8859-1 without trailing NULs; a NUL inside
+ * is kept, as nibabel keeps it (C readers stop there: use {@link #text(String)} to show them).
  * The NIfTI-1-only Analyze leftovers ({@code data_type}, {@code db_name}, {@code extents},
  * {@code session_error}, {@code regular}, {@code glmax}, {@code glmin}) are kept for round trips.
  */
@@ -102,6 +103,12 @@ public final class NiftiHeader {
     /** The affine nibabel reports (sform, else qform, else pixdim only), voxel to RAS mm; see {@link NiftiAffines#best}. */
     public double[][] bestAffine() {
         return NiftiAffines.best(this);
+    }
+
+    /** A header string as C code reads it: up to its first NUL. */
+    public static String text(String field) {
+        int nul = field.indexOf('\0');
+        return nul < 0 ? field : field.substring(0, nul);
     }
 
     /** The number of voxels in all dimensions, or -1 when dim is invalid or the count overflows. */

@@ -150,11 +150,14 @@ final class NiftiHeaderCodec {
         return (long) v;
     }
 
-    /** The ISO-8859-1 text of a fixed-size char field, up to the first NUL. */
+    /**
+     * The ISO-8859-1 text of a fixed-size char field without its trailing NULs. NB: as nibabel (numpy) reads
+     * it, a NUL inside is kept ("FSL3.3\0 v2.25 ..." in FSL 3.3's descrip), so a rewrite loses nothing.
+     */
     private static String string(ByteBuffer buf, int offset, int length) {
-        int end = 0;
-        while (end < length && buf.get(offset + end) != 0) {
-            end++;
+        int end = length;
+        while (end > 0 && buf.get(offset + end - 1) == 0) {
+            end--;
         }
         byte[] bytes = new byte[end];
         buf.get(offset, bytes);

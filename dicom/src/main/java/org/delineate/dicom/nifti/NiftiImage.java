@@ -19,10 +19,17 @@ public final class NiftiImage {
 
     private final NiftiHeader header;
     private final List<byte[]> volumes;
+    /** Little-endian views of the volumes, read only with absolute gets (so safe to share between threads). */
+    private final List<ByteBuffer> views;
 
     private NiftiImage(NiftiHeader header, List<byte[]> volumes) {
         this.header = header;
         this.volumes = volumes;
+        List<ByteBuffer> v = new ArrayList<>(volumes.size());
+        for (byte[] b : volumes) {
+            v.add(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN));
+        }
+        this.views = List.copyOf(v);
     }
 
     /**
@@ -104,6 +111,16 @@ public final class NiftiImage {
         return volumes.size();
     }
 
+    /**
+     * This image's data with another header, e.g. a header edited with {@link NiftiHeader#toBuilder()} or
+     * carrying the extensions of the image it was derived from; the arrays are shared, not copied.
+     *
+     * @throws IllegalArgumentException when the header's datatype or dim do not match the data
+     */
+    public NiftiImage withHeader(NiftiHeader other) {
+        return owning(other, volumes);
+    }
+
     /** A copy of volume t's bytes: little-endian, i fastest. */
     public byte[] volumeBytes(int t) {
         return volumes.get(t).clone();
@@ -121,7 +138,7 @@ public final class NiftiImage {
      */
     public double value(int t, long index, int channel) {
         NiftiDataType type = header.dataType();
-        ByteBuffer buf = ByteBuffer.wrap(volumes.get(t)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = views.get(t);
         int at = Math.toIntExact(index * type.bytesPerVoxel() + (long) channel * type.bytesPerValue());
         switch (type) {
             case UINT8: case RGB24: case RGBA32: return buf.get(at) & 0xFF;

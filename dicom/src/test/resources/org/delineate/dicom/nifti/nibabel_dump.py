@@ -30,7 +30,7 @@ def plain(v):
     if isinstance(v, (np.generic,)):
         return plain(v.item())
     if isinstance(v, bytes):
-        return v.split(b'\0')[0].decode('latin-1')
+        return v.decode('latin-1')
     if isinstance(v, float):
         return v if math.isfinite(v) else repr(v)
     if isinstance(v, list):
@@ -48,6 +48,7 @@ def raw_header(path, img):
     out = {'endianness': hdr.endianness}
     for name in FIELDS_COMMON + (FIELDS_NIFTI1 if hdr['sizeof_hdr'] == 348 else []):
         out[name] = plain(hdr[name])
+    out['magic'] = out['magic'].split('\0')[0]
     return out
 
 
