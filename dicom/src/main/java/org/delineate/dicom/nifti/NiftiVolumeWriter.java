@@ -1,0 +1,176 @@
+package org.delineate.dicom.nifti;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.delineate.dicom.geometry.VolumeGeometry;
+import org.delineate.dicom.pixel.ModalityLut;
+import org.delineate.dicom.volume.Volume;
+
+/**
+ * Builds a {@link NiftiImage} from Delineate {@link Volume}s: one volume makes a 3D image, several of the
+ * same shape, sample type and geometry a 4D one (dim[4] = their number). Stateless.
+ *
+ * <p>Datatype: UINT8 to uint8, UINT8 with stored offset 128 to int8, UINT16 to uint16, UINT16 with
+ * offset 32768 to int16, FLOAT32 to float32, RGB to RGB24. A modality LUT shared by every slice becomes
+ * scl_slope/scl_inter (NB: NIfTI-1 stores them as float32, so a slope like 0.1 is rounded there);
+ * differing LUTs, or an unusual stored offset, make float32 modality values without scaling. The LPS
+ * geometry is written, converted to RAS, as the sform and as the qform (its nearest rotation, qfac -1
+ * when left-handed), both with the given code; pixdim[1..3] are the step lengths, xyzt_units mm.
+ */
+public final class NiftiVolumeWriter {
+
+    private NiftiVolumeWriter() {
+    }
+
+    /**
+     * The image of one or more volumes with sform and qform code {@code xformCode}.
+     *
+     * @param xformCode {@link NiftiHeader#XFORM_SCANNER_ANAT} (1) or {@link NiftiHeader#XFORM_ALIGNED_ANAT} (2), or
+     *     another nifti1.h code 1..5
+     * @throws IllegalArgumentException when the list is empty, the volumes differ in shape, type or geometry
+     *     (beyond 1e-6 mm), or the code is not 1..5
+     */
+    public static NiftiImage toImage(List<Volume> volumes, int xformCode) {
+        if (volumes.isEmpty()) {
+            throw new IllegalArgumentException("no volumes to write");
+        }
+        if (xformCode < 1 || xformCode > 5) {
+            throw new IllegalArgumentException("the sform/qform code must be 1 (scanner) to 5, not " + xformCode);
+        }
+        Volume first = volumes.get(0);
+        for (Volume v : volumes) {
+            if (v.columns() != first.columns() || v.rows() != first.rows() || v.slices() != first.slices()
+                    || v.sampleType() != first.sampleType() || v.storedOffset() != first.storedOffset()) {
+                throw new IllegalArgumentException("volumes of a 4D image need one shape and sample type; found "
+                        + describe(first) + " and " + describe(v));
+            }
+            if (!sameGeometry(first.geometry(), v.geometry())) {
+                throw new IllegalArgumentException("volumes of a 4D image need one geometry; found " + first.geometry()
+                        + " and " + v.geometry());
+            }
+        }
+        ModalityLut lut = sharedLut(volumes);
+        Encoding encoding = encoding(first, lut);
+        List<byte[]> data = new ArrayList<>();
+        for (Volume v : volumes) {
+            data.add(encode(v, encoding));
+        }
+        double[][] ras = first.geometry().rasAffine();
+        NiftiQuaternion q = NiftiQuaternion.fromAffine(ras);
+        long[] shape = volumes.size() == 1 ? new long[] {first.columns(), first.rows(), first.slices()}
+                : new long[] {first.columns(), first.rows(), first.slices(), volumes.size()};
+        double[] spacing = q.spacing();
+        double[] pixdim = {q.qfac(), spacing[0], spacing[1], spacing[2], 1, 1, 1, 1};
+        NiftiHeader.Builder h = NiftiHeader.builder().shape(shape).dataType(encoding.type).pixdim(pixdim)
+                .xyztUnits(2).qformCode(xformCode).sformCode(xformCode)
+                .quatern(new double[] {q.b(), q.c(), q.d()}).qoffset(q.offset())
+                .srow(new double[][] {ras[0], ras[1], ras[2]});
+        if (encoding.scaled) {
+            h.scaling(lut.slope(), lut.intercept());
+        } else {
+            h.scaling(1, 0);
+        }
+        return NiftiImage.owning(h.build(), data);
+    }
+
+    private static String describe(Volume v) {
+        return v.columns() + "x" + v.rows() + "x" + v.slices() + " " + v.sampleType() + " offset " + v.storedOffset();
+    }
+
+    private static boolean sameGeometry(VolumeGeometry a, VolumeGeometry b) {
+        double[][] x = a.lpsAffine();
+        double[][] y = b.lpsAffine();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                if (Math.abs(x[r][c] - y[r][c]) > 1e-6) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The LUT of every slice of every volume, or null when they differ. */
+    private static ModalityLut sharedLut(List<Volume> volumes) {
+        ModalityLut lut = volumes.get(0).modalityLut(0);
+        for (Volume v : volumes) {
+            for (int k = 0; k < v.slices(); k++) {
+                if (!v.modalityLut(k).equals(lut)) {
+                    return null;
+                }
+            }
+        }
+        return lut;
+    }
+
+    /** How samples are written: the datatype, whether scaling is kept, and what is subtracted from samples. */
+    private record Encoding(NiftiDataType type, boolean scaled, int offset) {
+    }
+
+    private static Encoding encoding(Volume v, ModalityLut lut) {
+        boolean uniform = lut != null;
+        switch (v.sampleType()) {
+            case UINT8:
+                if (uniform && (v.storedOffset() == 0 || v.storedOffset() == 128)) {
+                    return new Encoding(v.storedOffset() == 0 ? NiftiDataType.UINT8 : NiftiDataType.INT8, true, v.storedOffset());
+                }
+                break;
+            case UINT16:
+                if (uniform && (v.storedOffset() == 0 || v.storedOffset() == 0x8000)) {
+                    return new Encoding(v.storedOffset() == 0 ? NiftiDataType.UINT16 : NiftiDataType.INT16, true,
+                            v.storedOffset());
+                }
+                break;
+            case FLOAT32:
+                if (uniform && v.storedOffset() == 0) {
+                    return new Encoding(NiftiDataType.FLOAT32, true, 0);
+                }
+                break;
+            default:
+                return new Encoding(NiftiDataType.RGB24, false, 0);
+        }
+        return new Encoding(NiftiDataType.FLOAT32, false, v.storedOffset());
+    }
+
+    private static byte[] encode(Volume v, Encoding e) {
+        int plane = v.columns() * v.rows();
+        long size = (long) plane * v.slices() * e.type.bytesPerVoxel();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a volume of " + size + " bytes does not fit one array (2 GiB)");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < v.slices(); k++) {
+            Object p = v.plane(k);
+            ModalityLut lut = v.modalityLut(k);
+            for (int n = 0; n < plane; n++) {
+                switch (e.type) {
+                    case UINT8: case INT8: out.put((byte) ((((byte[]) p)[n] & 0xFF) - e.offset)); break;
+                    case UINT16: case INT16: out.putShort((short) ((((short[]) p)[n] & 0xFFFF) - e.offset)); break;
+                    case RGB24: {
+                        int rgb = ((int[]) p)[n];
+                        out.put((byte) (rgb >> 16)).put((byte) (rgb >> 8)).put((byte) rgb);
+                        break;
+                    }
+                    default: {
+                        double sample = sample(p, n) - e.offset;
+                        out.putFloat((float) (e.scaled ? sample : lut.apply(sample)));
+                    }
+                }
+            }
+        }
+        return out.array();
+    }
+
+    private static double sample(Object plane, int n) {
+        if (plane instanceof byte[] b) {
+            return b[n] & 0xFF;
+        }
+        if (plane instanceof short[] s) {
+            return s[n] & 0xFFFF;
+        }
+        return ((float[]) plane)[n];
+    }
+}
