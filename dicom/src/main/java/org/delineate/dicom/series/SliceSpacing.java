@@ -75,17 +75,4 @@ final class SliceSpacing {
         }
         return notes;
     }
-
-    /** The largest deviation (mm) of a gap from the nominal gap, missing slices not excepted; 0 for one slice. */
-    static double largestDeviation(double[] positions) {
-        if (positions.length < 2) {
-            return 0;
-        }
-        double nominal = nominalGap(positions);
-        double largest = 0;
-        for (double gap : gaps(positions)) {
-            largest = Math.max(largest, Math.abs(gap - nominal));
-        }
-        return largest;
-    }
 }
