@@ -24,6 +24,9 @@ final class FrameHeaderReader {
     /** The Frame Type (0008,9007) of enhanced frames sits in a modality-specific "... Frame Type Sequence". */
     private static final int FRAME_TYPE = 0x00089007;
 
+    /** NB: a header-only read cannot check NumberOfFrames against the pixel data, so it is capped. */
+    private static final int MAX_CLASSIC_FRAMES = 100_000;
+
     private FrameHeaderReader() {
     }
 
@@ -31,18 +34,16 @@ final class FrameHeaderReader {
     static List<FrameHeader> frames(Path file, DataSet ds) {
         Sequence perFrame = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
         int numberOfFrames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
-        List<FrameHeader> frames = new ArrayList<>(numberOfFrames);
+        List<FrameHeader> frames = new ArrayList<>();
         if (perFrame != null) {
+            // NB: one frame per item, so a hostile NumberOfFrames allocates nothing; a mismatch makes every frame unusable.
+            String mismatch = perFrame.size() == numberOfFrames ? null : "PerFrameFunctionalGroupsSequence (5200,9230) has "
+                    + perFrame.size() + " items, expected " + numberOfFrames + " (NumberOfFrames (0028,0008))";
             DataSet shared = first(ds.getSequence(Tag.SharedFunctionalGroupsSequence));
-            for (int f = 0; f < numberOfFrames; f++) {
-                DataSet own = f < perFrame.size() ? perFrame.get(f) : null;
+            for (int f = 0; f < perFrame.size(); f++) {
                 FrameHeader.Builder b = common(file, ds, numberOfFrames).frameNumber(f + 1);
-                enhanced(b, ds, new FunctionalGroups(own, shared), f);
-                if (own == null) {
-                    b.problem("PerFrameFunctionalGroupsSequence (5200,9230) has " + perFrame.size() + " items, expected "
-                            + numberOfFrames + " (NumberOfFrames)");
-                }
-                frames.add(b.build());
+                enhanced(b, ds, new FunctionalGroups(perFrame.get(f), shared), f);
+                frames.add(b.problem(mismatch).build());
             }
             return frames;
         }
@@ -50,6 +51,13 @@ final class FrameHeaderReader {
             FrameHeader.Builder b = common(file, ds, 1).frameNumber(0);
             classic(b, ds);
             frames.add(b.build());
+            return frames;
+        }
+        if (numberOfFrames > MAX_CLASSIC_FRAMES) {
+            FrameHeader.Builder b = common(file, ds, numberOfFrames).frameNumber(1);
+            classic(b, ds);
+            frames.add(b.problem("NumberOfFrames (0028,0008) is " + numberOfFrames + ", more than the "
+                    + MAX_CLASSIC_FRAMES + " accepted for a multi-frame image without functional groups").build());
             return frames;
         }
         for (int f = 0; f < numberOfFrames; f++) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.delineate.dicom.dict.UidRegistry;
 import org.delineate.dicom.geometry.PatientCoordinates;
 
 /**
@@ -101,7 +102,8 @@ public final class SeriesAssembler {
 
     private static Map<String, String> labels(Key key, FrameHeader frame) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("class", key.sopClassUid() == null ? "no SOP class" : key.sopClassUid());
+        String className = key.sopClassUid() == null ? "" : UidRegistry.standard().nameOf(key.sopClassUid());
+        labels.put("class", key.sopClassUid() == null ? "no SOP class" : className.isEmpty() ? key.sopClassUid() : className);
         labels.put("size", frame.rows() + " x " + frame.columns());
         labels.put("type", String.join("\\", frame.imageType()));
         labels.put("echo", frame.echoNumber() == null ? "" : "echo " + frame.echoNumber());

@@ -163,6 +163,14 @@ class EnhancedFramesTest {
         assertEquals(30, frames.get(5).echoTime());
         List<FrameStack> stacks = SeriesAssembler.assemble(frames, Tolerances.defaults()).get(0).stacks();
         assertEquals(2, stacks.size());
+
+        ds.setLongs(Tag.NumberOfFrames, VR.IS, 1_000_000_000);
+        List<FrameHeader> hostile = FrameHeaderReader.frames(Path.of("/synthetic/enhanced.dcm"), ds);
+        assertEquals(6, hostile.size());
+        assertEquals("PerFrameFunctionalGroupsSequence (5200,9230) has 6 items, expected 1000000000 (NumberOfFrames "
+                + "(0028,0008))", hostile.get(0).problem());
+        FrameStack refused = SeriesAssembler.assemble(hostile, Tolerances.defaults()).get(0).stacks().get(0);
+        assertEquals(hostile.get(0).problem(), refused.refusal());
         assertEquals("stack 1, normal S", stacks.get(0).label());
         assertEquals(List.of(2, 3, 1), stacks.get(0).frames().stream().map(FrameHeader::frameNumber).toList());
         assertArrayEquals(new double[] {0, 0, 2}, stacks.get(0).geometry().sliceStep(), 1e-12);
