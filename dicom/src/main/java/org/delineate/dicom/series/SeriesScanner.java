@@ -1,0 +1,172 @@
+package org.delineate.dicom.series;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.delineate.dicom.data.DataSet;
+import org.delineate.dicom.dict.Tag;
+import org.delineate.dicom.dict.UID;
+import org.delineate.dicom.io.DicomFile;
+import org.delineate.dicom.io.DicomReader;
+import org.delineate.dicom.io.ReadOptions;
+
+/**
+ * Finds the DICOM frames in files, folders (recursively) and DICOMDIRs by reading headers only (up
+ * to Pixel Data), several files at a time. A scan never stops at a bad file: files that are not DICOM
+ * or cannot be parsed are returned with the reason, and instances that are not images to stack are
+ * listed apart. Thread-safe: holds only its options; each scan uses its own thread pool and shuts it
+ * down before returning.
+ */
+public final class SeriesScanner {
+
+    /** NB: these SOP classes carry pixel data, but are not images to stack into volumes here. */
+    private static final Set<String> NOT_STACKED = Set.of(UID.SegmentationStorage, "1.2.840.10008.5.1.4.1.1.66.7",
+            UID.RTDoseStorage, UID.MediaStorageDirectoryStorage);
+
+    private final ScanOptions options;
+    private final DicomReader reader = new DicomReader(ReadOptions.defaults().withStopBeforePixelData(true));
+
+    public SeriesScanner(ScanOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Scans files, folders (recursively) and DICOMDIRs (a file named DICOMDIR, whatever its case: the files
+     * its records name are scanned too). Each file is read once however often it is named.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; the pool is shut down first
+     */
+    public ScanResult scan(Collection<Path> inputs) throws InterruptedException {
+        List<UnreadableFile> unreadable = new ArrayList<>();
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path input : inputs) {
+            collect(input.toAbsolutePath().normalize(), files, unreadable);
+        }
+        List<FrameHeader> frames = new ArrayList<>();
+        List<NonImageInstance> nonImages = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, files.size())));
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(files.size());
+            for (Path file : files) {
+                futures.add(pool.submit(() -> read(file)));
+            }
+            for (Future<Outcome> future : futures) {
+                Outcome outcome;
+                try {
+                    outcome = future.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a scan task failed although it catches everything", e.getCause());
+                }
+                frames.addAll(outcome.frames);
+                if (outcome.nonImage != null) {
+                    nonImages.add(outcome.nonImage);
+                }
+                if (outcome.unreadable != null) {
+                    unreadable.add(outcome.unreadable);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ScanResult(frames, nonImages, unreadable);
+    }
+
+    private static void collect(Path input, Set<Path> files, List<UnreadableFile> unreadable) {
+        if (Files.isDirectory(input)) {
+            try (Stream<Path> walk = Files.walk(input)) {
+                walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
+            } catch (IOException | RuntimeException e) {
+                unreadable.add(new UnreadableFile(input, "the folder cannot be listed: " + e.getMessage()));
+            }
+            return;
+        }
+        if (!Files.isRegularFile(input)) {
+            unreadable.add(new UnreadableFile(input, "no such file or folder"));
+            return;
+        }
+        files.add(input);
+        if (input.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
+            try {
+                for (DirectoryRecord record : DicomDirectory.read(input)) {
+                    if (record.file() == null) {
+                        continue;
+                    }
+                    if (Files.isRegularFile(record.file())) {
+                        files.add(record.file().toAbsolutePath().normalize());
+                    } else {
+                        unreadable.add(new UnreadableFile(record.file(), "named by a " + record.type()
+                                + " record of " + input + " (ReferencedFileID " + String.join("\\", record.referencedFileId())
+                                + "), but no such file exists"));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                unreadable.add(new UnreadableFile(input, "the DICOMDIR cannot be read: " + e.getMessage()));
+            }
+        }
+    }
+
+    private Outcome read(Path file) {
+        try {
+            String notDicom = sniff(file);
+            if (notDicom != null) {
+                return Outcome.of(new UnreadableFile(file, notDicom));
+            }
+            DicomFile dicom = reader.readFile(file);
+            DataSet ds = dicom.dataSet();
+            String sopClass = ds.getString(Tag.SOPClassUID);
+            if (sopClass == null && dicom.fileMeta() != null) {
+                sopClass = dicom.fileMeta().getString(Tag.MediaStorageSOPClassUID);
+            }
+            boolean pixels = !dicom.complete() || ds.contains(Tag.FloatPixelData) || ds.contains(Tag.DoubleFloatPixelData);
+            if (!pixels || ds.getInt(Tag.Rows, 0) <= 0 || ds.getInt(Tag.Columns, 0) <= 0 || NOT_STACKED.contains(sopClass)
+                    || DicomDirectory.isDicomDirectory(ds)) {
+                if (sopClass == null && ds.getString(Tag.SOPInstanceUID) == null && dicom.fileMeta() == null) {
+                    return Outcome.of(new UnreadableFile(file, "not a DICOM file: no File Meta Information, "
+                            + "no SOPClassUID (0008,0016) and no SOPInstanceUID (0008,0018)"));
+                }
+                return new Outcome(List.of(), new NonImageInstance(file, sopClass, ds.getString(Tag.SOPInstanceUID),
+                        SeriesInfo.of(ds)), null);
+            }
+            return new Outcome(FrameHeaderReader.frames(file, ds), null, null);
+        } catch (IOException e) {
+            return Outcome.of(new UnreadableFile(file, e.getMessage()));
+        } catch (RuntimeException e) {
+            return Outcome.of(new UnreadableFile(file, "cannot be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")"));
+        }
+    }
+
+    /** Null when the file may be DICOM: "DICM" at byte 128, or a group 0002 or 0008 element at byte 0. */
+    private static String sniff(Path file) throws IOException {
+        byte[] head = new byte[132];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+            return null;
+        }
+        boolean littleEndian = n >= 4 && (head[0] == 0x02 || head[0] == 0x08) && head[1] == 0;
+        boolean bigEndian = n >= 4 && head[0] == 0 && (head[1] == 0x02 || head[1] == 0x08);
+        return littleEndian || bigEndian ? null
+                : "not a DICOM file: no \"DICM\" at byte 128 and no group 0002 or 0008 element at byte 0";
+    }
+
+    private record Outcome(List<FrameHeader> frames, NonImageInstance nonImage, UnreadableFile unreadable) {
+        static Outcome of(UnreadableFile unreadable) {
+            return new Outcome(List.of(), null, unreadable);
+        }
+    }
+}
