@@ -39,12 +39,29 @@ public final class VolumeAssembler {
     private static final int WINDOW_EXPLANATION = 0x00281055;
 
     /**
-     * A frame to read.
+     * A frame, or a tile of a frame, to read as one slice.
      *
      * @param file the DICOM file
      * @param frameNumber the 1-based frame number in a multi-frame file; 0 for a single-frame file
+     * @param tile the part of the frame that is the slice (a Siemens mosaic tile), or null for the whole frame
      */
-    public record FrameRef(Path file, int frameNumber) {
+    public record FrameRef(Path file, int frameNumber, Tile tile) {
+
+        /** A whole frame. */
+        public FrameRef(Path file, int frameNumber) {
+            this(file, frameNumber, null);
+        }
+    }
+
+    /**
+     * A rectangle of a frame, 0-based.
+     *
+     * @param row first row
+     * @param column first column
+     * @param rows number of rows
+     * @param columns number of columns
+     */
+    public record Tile(int row, int column, int rows, int columns) {
     }
 
     private final int threads;
@@ -107,6 +124,7 @@ public final class VolumeAssembler {
         PixelData pixels = PixelData.of(dicom);
         PaletteColorLut palette = pixels.description().photometricInterpretation() == PhotometricInterpretation.PALETTE_COLOR
                 ? PaletteColorLut.of(ds, file.toString()) : null;
+        PixelFrame decoded = null;
         for (int k : sliceIndices) {
             int frameNumber = frames.get(k).frameNumber();
             int frameIndex = Math.max(0, frameNumber - 1);
@@ -114,10 +132,14 @@ public final class VolumeAssembler {
                 throw new DicomFormatException(file.toString(), -1, 0x00280008, "frame " + frameNumber
                         + " was asked for, but NumberOfFrames is " + pixels.numberOfFrames());
             }
-            PixelFrame frame = pixels.frame(frameIndex);
-            if (palette != null) {
-                frame = palette.apply(frame);
+            if (decoded == null || decoded.frameIndex() != frameIndex) {
+                decoded = pixels.frame(frameIndex);
+                if (palette != null) {
+                    decoded = palette.apply(decoded);
+                }
             }
+            Tile tile = frames.get(k).tile();
+            PixelFrame frame = tile == null ? decoded : Tiles.cut(decoded, tile, file);
             SampleType type = SliceSamples.typeOf(frame);
             Object plane;
             try {
