@@ -102,6 +102,15 @@ fits() { # bytes, tool, java options...
   if [ "$n" = "$slices" ]; then echo ok; else echo "fails: opened ${n:-no} of $slices slices"; fi
 }
 
+# The smallest -Xmx, in steps of 32 MiB from 288 MiB up to 1024 MiB, with which a tool opens all slices (default GC).
+min_heap() { # tool
+  local m
+  for m in $(seq 288 32 1024); do
+    [ "$(fits "${m}m" "$1")" = ok ] && { echo "$m"; return; }
+  done
+  echo "> 1024"
+}
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "open-volume: $count files, $((bytes / 1024 / 1024)) MiB, cache $cache, $repeats runs per tool" >&2
 
@@ -122,6 +131,8 @@ d_fits_g1=$(fits "$limit" Delineate)
 ij_fits_g1=$(fits "$limit" ImageJ)
 d_fits_big=$(fits "$limit" Delineate -XX:G1HeapRegionSize=16m)
 ij_fits_big=$(fits "$limit" ImageJ -XX:G1HeapRegionSize=16m)
+d_min=$(min_heap Delineate)
+ij_min=$(min_heap ImageJ)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2" | head -1; }
@@ -154,4 +165,5 @@ echo "- Delineate in-process, cold: $(field scan_s "$d_cold_out") s scan, $(fiel
 echo "- live heap after a full GC, volume held: Delineate $(field live_per_voxel_byte "$d_cold_out") x, ImageJ $(field live_per_voxel_byte "$ij_cold_out") x the voxel bytes ($voxel_bytes)"
 echo "- -Xmx $limit (1.15 x voxel bytes), default G1: Delineate $d_fits_g1; ImageJ $ij_fits_g1"
 echo "- -Xmx $limit, G1 with 16 MiB regions: Delineate $d_fits_big; ImageJ $ij_fits_big"
+echo "- smallest -Xmx (MiB, 32 MiB steps, default G1) that opens all slices: Delineate $d_min, ImageJ $ij_min; voxel bytes are $((voxel_bytes / 1048576)) MiB"
 echo "- CPU: Delineate $(ratio "$(c "$ij_cold")" "$(c "$d_cold")") x less than ImageJ, $(ratio "$(c "$nii")" "$(c "$d_cold")") x less than dcm2niix (cold, whole process)"
