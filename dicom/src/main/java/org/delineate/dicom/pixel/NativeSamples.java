@@ -1,5 +1,8 @@
 package org.delineate.dicom.pixel;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * Turns one native (uncompressed) frame, as bytes, into a {@link PixelFrame}: values of BitsAllocated
  * bits read in the given byte order, color-by-plane reordered to color-by-pixel, YBR_FULL_422 expanded
@@ -62,6 +65,15 @@ final class NativeSamples {
         switch (d.bitsAllocated()) {
             case 8: {
                 byte[] out = new byte[n];
+                if (layout == Layout.INTERLEAVED) {
+                    System.arraycopy(buf, offset, out, 0, n);
+                    if (!norm.identity(8)) {
+                        for (int o = 0; o < n; o++) {
+                            out[o] = (byte) norm.apply(out[o] & 0xFF);
+                        }
+                    }
+                    return new PixelFrame(frameIndex, format, out);
+                }
                 for (int o = 0; o < n; o++) {
                     out[o] = (byte) norm.apply(buf[offset + order.source(o)] & 0xFF);
                 }
@@ -69,6 +81,18 @@ final class NativeSamples {
             }
             case 16: {
                 short[] out = new short[n];
+                if (layout == Layout.INTERLEAVED) {
+                    // NB: a bulk copy (an intrinsic) instead of a loop over samples: the volume path spends
+                    // most of its time here; values are normalized in place only when BitsStored < 16.
+                    ByteBuffer.wrap(buf, offset, 2 * n).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+                            .asShortBuffer().get(out);
+                    if (!norm.identity(16)) {
+                        for (int o = 0; o < n; o++) {
+                            out[o] = (short) norm.apply(out[o] & 0xFFFF);
+                        }
+                    }
+                    return new PixelFrame(frameIndex, format, out);
+                }
                 for (int o = 0; o < n; o++) {
                     out[o] = (short) norm.apply(read(buf, offset + order.source(o) * bytes, 2, bigEndian));
                 }
@@ -154,6 +178,11 @@ final class NativeSamples {
             this.left = 31 - highBit;
             this.right = 32 - bitsStored;
             this.signed = signed;
+        }
+
+        /** True when {@link #apply} keeps the low {@code bits} bits of every value as they are. */
+        boolean identity(int bits) {
+            return left == 32 - bits && right == 32 - bits;
         }
 
         int apply(int raw) {

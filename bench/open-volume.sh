@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Opening a CT series as a volume: Delineate, ImageJ 1.x (FolderOpener, as File > Import > Image Sequence) and
+# dcm2niix on the same 512 x 512 x 500 series, side by side; prints the machine, a Markdown table and the ratios.
+# See docs/performance.md.
+#
+# Usage: bench/open-volume.sh [FOLDER]
+#   FOLDER: where the series is (generated into it when it holds no file); default a temporary folder, removed after.
+# Environment: REPEATS (runs per tool, median reported; default 5), SLICES (default 500), CACHE=drop|warm (default
+# drop when root may write /proc/sys/vm/drop_caches: the page cache is dropped before every run; warm: the files are
+# read once before the runs and every tool reads from the page cache).
+# Needs a JDK 17 and Maven (the dicom module's classes and ImageJ's jar from ~/.m2), dcm2niix and GNU time
+# (installed with apt-get when missing and run as root).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+shared=${DELINEATE_SHARED:-$here/../shared}
+repeats=${REPEATS:-5}
+slices=${SLICES:-500}
+
+missing=()
+command -v dcm2niix >/dev/null || missing+=(dcm2niix)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  else
+    echo "open-volume: missing ${missing[*]} (run as root to install them)" >&2
+    exit 1
+  fi
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/classes" "$work/nii"
+folder=${1:-$work/series}
+
+# Classes: the dicom module and its runtime dependencies (ImgLib2), ImageJ 1.x as the plugins module resolves it.
+if [ ! -f "$here/dicom/target/classes/org/delineate/dicom/series/StackVolumes.class" ]; then
+  (cd "$here" && mvn -B -q -pl dicom compile) >&2
+fi
+(cd "$here" && mvn -B -q -o -pl dicom dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$work/dicom.cp") >&2
+(cd "$here" && mvn -B -q -o -pl plugins dependency:build-classpath -Dmdep.includeScope=compile \
+  -Dmdep.outputFile="$work/plugins.cp") >&2
+ij_jar=$(tr ':' '\n' <"$work/plugins.cp" | grep -m1 '/net/imagej/ij/')
+ij_version=$(basename "$(dirname "$ij_jar")")
+cp_delineate=$here/dicom/target/classes:$(cat "$work/dicom.cp"):$work/classes
+cp_imagej=$ij_jar:$work/classes
+javac -d "$work/classes" -cp "$cp_delineate" "$here/bench/java/GenerateCtSeries.java" "$here/bench/java/OpenVolumeBench.java"
+javac -d "$work/classes" -cp "$cp_imagej" "$here/bench/java/ImageJOpenBench.java"
+
+if [ -z "$(ls -A "$folder" 2>/dev/null)" ]; then
+  echo "open-volume: writing $slices slices into $folder" >&2
+  java -cp "$cp_delineate" GenerateCtSeries "$shared/testdata/dcmqi_testdata" "$folder" "$slices" >&2
+fi
+count=$(find "$folder" -type f | wc -l)
+bytes=$(find "$folder" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+
+cache=${CACHE:-}
+if [ -z "$cache" ]; then
+  if [ "$(id -u)" = 0 ] && (sync && echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then cache=drop; else cache=warm; fi
+fi
+prepare() {
+  if [ "$cache" = drop ]; then
+    sync
+    echo 3 >/proc/sys/vm/drop_caches
+  fi
+}
+[ "$cache" = warm ] && find "$folder" -type f -exec cat {} + >/dev/null
+
+# Runs "$@" $repeats times (the cache dropped before each run when CACHE=drop); prints the medians of wall-clock
+# seconds, CPU seconds (user + system) and maximum resident set size (MiB), and, when the command prints
+# "total_s=" lines, the median of the value on iteration $ITERATION (default 1) in-process.
+measure() {
+  local walls=() cpus=() rss=() inproc=() t line it=${ITERATION:-1}
+  for _ in $(seq "$repeats"); do
+    prepare
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" \
+      || { echo "open-volume: failed: $*" >&2; cat "$work/err" >&2; exit 1; }
+    t=$(tail -1 "$work/time")
+    walls+=("$(awk '{ print $1 }' <<<"$t")")
+    cpus+=("$(awk '{ printf "%.2f", $2 + $3 }' <<<"$t")")
+    rss+=("$(awk '{ printf "%.0f", $4 / 1024 }' <<<"$t")")
+    line=$(grep "^iteration=$it " "$work/out" || true)
+    [ -n "$line" ] && inproc+=("$(sed -n 's/.*total_s=\([^ ]*\).*/\1/p' <<<"$line")")
+    cp "$work/out" "$work/last_out"
+  done
+  med() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+  echo "$(med "${walls[@]}") $(med "${cpus[@]}") $(med "${rss[@]}") $([ ${#inproc[@]} -gt 0 ] && med "${inproc[@]}" || echo -)"
+}
+
+# Whether a tool opens the whole series in a heap of $1 bytes (printing its last line, or the error).
+fits() { # bytes, tool, java options...
+  local heap=$1 tool=$2 out
+  shift 2
+  if [ "$tool" = Delineate ]; then
+    out=$(java -Xmx"$heap" "$@" -cp "$cp_delineate" OpenVolumeBench "$folder" 1 2>&1) || { echo "fails: $(grep -m1 -o 'OutOfMemoryError.*' <<<"$out")"; return; }
+  else
+    out=$(java -Xmx"$heap" "$@" -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 1 2>&1) || { echo "fails: $(grep -m1 -o 'OutOfMemoryError.*' <<<"$out")"; return; }
+  fi
+  local n=$(sed -n 's/.*size=[0-9]*x[0-9]*x\([0-9]*\).*/\1/p' <<<"$out")
+  if [ "$n" = "$slices" ]; then echo ok; else echo "fails: opened ${n:-no} of $slices slices"; fi
+}
+
+# The smallest -Xmx, in steps of 32 MiB from 288 MiB up to 1024 MiB, with which a tool opens all slices (default GC).
+min_heap() { # tool
+  local m
+  for m in $(seq 288 32 1024); do
+    [ "$(fits "${m}m" "$1")" = ok ] && { echo "$m"; return; }
+  done
+  echo "> 1024"
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "open-volume: $count files, $((bytes / 1024 / 1024)) MiB, cache $cache, $repeats runs per tool" >&2
+
+d_cold=$(measure java -cp "$cp_delineate" OpenVolumeBench "$folder" 1)
+d_cold_out=$(cat "$work/last_out")
+d_warm=$(ITERATION=2 measure java -cp "$cp_delineate" OpenVolumeBench "$folder" 2)
+d_warm_out=$(cat "$work/last_out")
+ij_cold=$(measure java -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 1)
+ij_cold_out=$(cat "$work/last_out")
+ij_warm=$(ITERATION=2 measure java -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 2)
+nii=$(measure bash -c "rm -rf '$work/nii' && mkdir '$work/nii' && exec dcm2niix -z n -o '$work/nii' -f vol '$folder'")
+nii_out=$(cat "$work/last_out")
+nii_core=$(sed -n 's/.*(\([0-9.]*\) for core code).*/\1/p' <<<"$nii_out")
+
+voxel_bytes=$(sed -n 's/.*voxel_bytes=\([0-9]*\).*/\1/p' <<<"$d_cold_out")
+limit=$(awk -v v="$voxel_bytes" 'BEGIN { printf "%.0f", v * 1.15 }')
+d_fits_g1=$(fits "$limit" Delineate)
+ij_fits_g1=$(fits "$limit" ImageJ)
+d_fits_big=$(fits "$limit" Delineate -XX:G1HeapRegionSize=16m)
+ij_fits_big=$(fits "$limit" ImageJ -XX:G1HeapRegionSize=16m)
+d_min=$(min_heap Delineate)
+ij_min=$(min_heap ImageJ)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2" | head -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+w() { echo "$1" | cut -d' ' -f1; }
+c() { echo "$1" | cut -d' ' -f2; }
+r() { echo "$1" | cut -d' ' -f3; }
+i() { echo "$1" | cut -d' ' -f4; }
+
+echo "## Machine"
+echo
+echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores available"
+echo "- memory: $(free -h | awk '/^Mem:/ { print $2 }')"
+echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+echo "- java: $(java -version 2>&1 | head -1); $(java -version 2>&1 | sed -n 3p)"
+echo "- ImageJ: $ij_version; dcm2niix: $(dcm2niix -h 2>&1 | sed -n 's/.*version \(v[0-9.]*\).*/\1/p' | head -1)"
+echo "- load average (1, 5, 15 min): $load_before before, $load_after after"
+echo
+echo "## Opening a volume: $count files, $((bytes / 1024 / 1024)) MiB, $(field size "$d_cold_out"), cache $cache, median of $repeats"
+echo
+echo "| tool | how | wall s | CPU s | max RSS MiB | in-process s | Delineate cold is x times faster (wall) |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| Delineate | new JVM, scan + read | $(w "$d_cold") | $(c "$d_cold") | $(r "$d_cold") | $(i "$d_cold") | 1.0 |"
+echo "| Delineate | same JVM, 2nd iteration (in-process) | - | - | - | $(i "$d_warm") | - |"
+echo "| ImageJ | new JVM, FolderOpener.open | $(w "$ij_cold") | $(c "$ij_cold") | $(r "$ij_cold") | $(i "$ij_cold") | $(ratio "$(w "$ij_cold")" "$(w "$d_cold")") |"
+echo "| ImageJ | same JVM, 2nd iteration (in-process) | - | - | - | $(i "$ij_warm") | $(ratio "$(i "$ij_warm")" "$(i "$d_warm")") (warm vs warm) |"
+echo "| dcm2niix | -z n, whole process (core code $nii_core s) | $(w "$nii") | $(c "$nii") | $(r "$nii") | - | $(ratio "$(w "$nii")" "$(w "$d_cold")") |"
+echo
+echo "- Delineate in-process, cold: $(field scan_s "$d_cold_out") s scan, $(field read_s "$d_cold_out") s read; warm: $(sed -n 's/^iteration=2 .*scan_s=\([^ ]*\) read_s=\([^ ]*\).*/\1 s scan, \2 s read/p' <<<"$d_warm_out")"
+echo "- live heap after a full GC, volume held: Delineate $(field live_per_voxel_byte "$d_cold_out") x, ImageJ $(field live_per_voxel_byte "$ij_cold_out") x the voxel bytes ($voxel_bytes)"
+echo "- -Xmx $limit (1.15 x voxel bytes), default G1: Delineate $d_fits_g1; ImageJ $ij_fits_g1"
+echo "- -Xmx $limit, G1 with 16 MiB regions: Delineate $d_fits_big; ImageJ $ij_fits_big"
+echo "- smallest -Xmx (MiB, 32 MiB steps, default G1) that opens all slices: Delineate $d_min, ImageJ $ij_min; voxel bytes are $((voxel_bytes / 1048576)) MiB"
+echo "- CPU: Delineate $(ratio "$(c "$ij_cold")" "$(c "$d_cold")") x less than ImageJ, $(ratio "$(c "$nii")" "$(c "$d_cold")") x less than dcm2niix (cold, whole process)"
