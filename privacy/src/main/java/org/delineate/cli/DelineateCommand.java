@@ -1,5 +1,6 @@
 package org.delineate.cli;
 
+import org.delineate.dicom.cli.ConvertCommand;
 import org.delineate.dicom.cli.DumpCommand;
 
 import picocli.CommandLine;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code delineate} command line: the top-level command that gathers the subcommands
- * ({@code dump}; {@code convert}, {@code seg} and {@code deid} are to come).
+ * ({@code dump}, {@code convert}; {@code seg} and {@code deid} are to come).
  *
  * <p>Exit codes: 0 success, 1 an input could not be read or an output not written, 2 a usage error.
  */
@@ -27,6 +28,7 @@ public final class DelineateCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DelineateCommand());
         commandLine.addSubcommand("dump", new DumpCommand());
+        commandLine.addSubcommand("convert", new ConvertCommand());
         commandLine.setExitCodeExceptionMapper(exception -> 1);
         return commandLine;
     }
