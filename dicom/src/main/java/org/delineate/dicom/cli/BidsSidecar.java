@@ -1,19 +1,15 @@
 package org.delineate.dicom.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
+import org.delineate.dicom.io.AtomicFiles;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.series.FrameHeader;
 import org.delineate.dicom.series.FrameStack;
@@ -43,11 +39,8 @@ final class BidsSidecar {
     static void write(List<FrameStack> group, Volume first, String version, Path target) throws IOException {
         FrameHeader frame = group.get(0).frames().get(0);
         DataSet header = first.header() != null ? first.header() : new DataSet();
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
-                    JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+        AtomicFiles.write(target, out -> {
+            try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
                 string(g, "Modality", find(header, Tag.Modality));
@@ -87,10 +80,7 @@ final class BidsSidecar {
                 }
                 g.writeEndObject();
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /**

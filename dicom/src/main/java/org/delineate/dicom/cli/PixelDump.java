@@ -1,14 +1,11 @@
 package org.delineate.dicom.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
+import org.delineate.dicom.io.AtomicFiles;
 import org.delineate.dicom.io.DicomFile;
 import org.delineate.dicom.pixel.PixelData;
 import org.delineate.dicom.pixel.PixelFrame;
@@ -25,29 +22,26 @@ final class PixelDump {
     /** Writes all frames to {@code target}; returns a one-line description of what was written. */
     static String write(DicomFile file, Path target) throws IOException {
         PixelData pixels = PixelData.of(file);
-        Path directory = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
-        long bytes = 0;
-        PixelFrame first = null;
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                for (int i = 0; i < pixels.numberOfFrames(); i++) {
-                    PixelFrame frame = pixels.frame(i);
-                    first = first == null ? frame : first;
-                    byte[] encoded = littleEndian(frame);
-                    out.write(encoded);
-                    bytes += encoded.length;
-                }
+        long[] bytes = {0};
+        PixelFrame[] first = {null};
+        AtomicFiles.write(target, out -> {
+            for (int i = 0; i < pixels.numberOfFrames(); i++) {
+                PixelFrame frame = pixels.frame(i);
+                first[0] = first[0] == null ? frame : first[0];
+                byte[] encoded = littleEndian(frame);
+                out.write(encoded);
+                bytes[0] += encoded.length;
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
+        return describe(first[0], pixels.numberOfFrames(), bytes[0], target);
+    }
+
+    private static String describe(PixelFrame first, int frames, long bytes, Path target) {
         if (first == null) {
             return "no frames";
         }
         return String.format("rows %d, columns %d, frames %d, samples %d, bits %d (stored %d), %s%s; %d bytes written to %s",
-                first.rows(), first.columns(), pixels.numberOfFrames(), first.samplesPerPixel(), bitsPerSample(first),
+                first.rows(), first.columns(), frames, first.samplesPerPixel(), bitsPerSample(first),
                 first.bitsStored(), first.type() == PixelFrame.Type.FLOAT || first.type() == PixelFrame.Type.DOUBLE ? "float"
                         : first.signed() ? "signed" : "unsigned",
                 ", " + first.photometricInterpretation(), bytes, target);

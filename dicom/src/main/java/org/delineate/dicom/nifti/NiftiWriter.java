@@ -1,18 +1,14 @@
 package org.delineate.dicom.nifti;
 
-import java.io.BufferedOutputStream;
+import org.delineate.dicom.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -56,25 +52,16 @@ public final class NiftiWriter {
             throw new IllegalArgumentException("write NIfTI to a .nii or .nii.gz file, not " + target);
         }
         byte[] header = header(image, version);
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
-        try {
-            try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(gzip ? new GZIPOutputStream(file, 1 << 16) : file, 1 << 16)) {
-                out.write(header);
-                for (int t = 0; t < image.volumeCount(); t++) {
-                    out.write(image.sharedVolumeBytes(t));
-                }
+        AtomicFiles.write(target, file -> {
+            OutputStream out = gzip ? new GZIPOutputStream(file, 1 << 16) : file;
+            out.write(header);
+            for (int t = 0; t < image.volumeCount(); t++) {
+                out.write(image.sharedVolumeBytes(t));
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            if (gzip) {
+                out.close(); // NB: finishes the gzip member and frees its deflater; closing twice is harmless
             }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** The header, extender and extensions as written, vox_offset bytes in all. */
