@@ -1,6 +1,11 @@
 package org.delineate.dicom.pixel;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 
 import org.delineate.dicom.data.BulkData;
 import org.delineate.dicom.data.DataElement;
@@ -38,6 +43,10 @@ final class NativeFrames {
         long end = (startBit + frameBits + 7) / 8;
         long from = swapPairs ? start & ~1L : start;
         long to = swapPairs ? Math.min(element.length(), (end + 1) & ~1L) : end;
+        if (element.isBulkData() && !swapPairs && description.bitsAllocated() == 16 && (startBit & 7) == 0
+                && NativeSamples.Layout.of(description) == NativeSamples.Layout.INTERLEAVED) {
+            return mapped(index, start, end - start);
+        }
         byte[] buf;
         int offset;
         if (element.hasBytes() && !swapPairs) {
@@ -55,6 +64,24 @@ final class NativeFrames {
             }
         }
         return NativeSamples.decode(buf, offset, (int) (startBit & 7), bigEndian, description, index);
+    }
+
+    /**
+     * NB: 16-bit frames left in the file are read through a memory map straight into the frame's
+     * array, so that opening a volume makes no throwaway copy of each slice on the heap.
+     */
+    private PixelFrame mapped(int index, long start, long length) throws IOException {
+        BulkData bulk = element.bulkData();
+        try (FileChannel channel = FileChannel.open(bulk.file(), StandardOpenOption.READ)) {
+            long position = bulk.offset() + start;
+            if (position + length > channel.size()) {
+                throw new EOFException(bulk.file() + ": file ends at byte " + channel.size() + " inside frame " + (index + 1)
+                        + " of the Pixel Data that starts at byte " + bulk.offset());
+            }
+            MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
+            map.order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            return NativeSamples.decode16(map.asShortBuffer(), description, index);
+        }
     }
 
     private byte[] range(long from, long to) throws IOException {

@@ -30,6 +30,20 @@ final class NativeSamples {
         }
     }
 
+    /** An interleaved 16-bit frame read from a buffer already in the right byte order. */
+    static PixelFrame decode16(java.nio.ShortBuffer source, PixelDescription d, int frameIndex) {
+        FrameFormat format = FrameFormat.of(d);
+        short[] out = new short[format.length()];
+        source.get(out);
+        Normalizer norm = new Normalizer(d);
+        if (!norm.identity(16)) {
+            for (int o = 0; o < out.length; o++) {
+                out[o] = (short) norm.apply(out[o] & 0xFFFF);
+            }
+        }
+        return new PixelFrame(frameIndex, format, out);
+    }
+
     /** {@link #decode(byte[], int, int, boolean, Layout, PixelDescription, int)} for native frames as described. */
     static PixelFrame decode(byte[] buf, int offset, int bitOffset, boolean bigEndian, PixelDescription d,
             int frameIndex) {
