@@ -59,6 +59,13 @@ public final class Peers {
         return null;
     }
 
+    /** Runs a Python program given as text with Debian's interpreter, the files as its arguments. */
+    public static Result runPython(String program, List<Path> files, int timeoutSeconds) throws IOException {
+        List<String> command = new ArrayList<>(List.of(PYTHON, "-c", program));
+        files.forEach(f -> command.add(f.toString()));
+        return run(command, timeoutSeconds);
+    }
+
     /** Runs a command with a time limit; output is captured through temporary files. */
     public static Result run(List<String> command, int timeoutSeconds) throws IOException {
         Path out = Files.createTempFile("peer", ".out");

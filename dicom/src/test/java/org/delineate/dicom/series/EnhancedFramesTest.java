@@ -60,9 +60,7 @@ class EnhancedFramesTest {
                 "            'iop': [float(v) for v in ori.ImageOrientationPatient],",
                 "            'ps': [float(v) for v in pm.PixelSpacing],",
                 "            'slope': float(pvt.RescaleSlope) if pvt is not None and 'RescaleSlope' in pvt else 1.0}))");
-        List<String> command = new ArrayList<>(List.of(Peers.PYTHON, "-c", script));
-        files.forEach(f -> command.add(f.toString()));
-        Peers.Result result = Peers.run(command, 120);
+        Peers.Result result = Peers.runPython(script, files, 120);
         assertEquals(0, result.exitCode(), result.stderr());
         ScanResult scan = new SeriesScanner(ScanOptions.defaults()).scan(files);
         assertEquals(List.of(), scan.unreadable());

@@ -53,9 +53,7 @@ class MosaicTest {
                 "for f in sys.argv[1:]:",
                 "    x = w.wrapper_from_file(f)",
                 "    print(json.dumps({'file': f, 'shape': list(x.image_shape), 'affine': x.affine.tolist()}))");
-        List<String> command = new ArrayList<>(List.of(Peers.PYTHON, "-c", script));
-        files.forEach(f -> command.add(f.toString()));
-        Peers.Result result = Peers.run(command, 120);
+        Peers.Result result = Peers.runPython(script, files, 120);
         Assumptions.assumeTrue(result.exitCode() == 0, "nibabel cannot read the mosaics: " + result.stderr());
         ScanResult scan = new SeriesScanner(ScanOptions.defaults()).scan(files);
         Map<Path, FrameHeader> byFile = new HashMap<>();
