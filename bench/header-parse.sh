@@ -17,15 +17,8 @@ repeats=3
 missing=()
 command -v dcmdump >/dev/null || missing+=(dcmtk)
 "$python" -c 'import pydicom' 2>/dev/null || missing+=(python3-pydicom)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-  else
-    echo "header-parse: missing ${missing[*]} (run as root to install them)" >&2
-    exit 1
-  fi
-fi
+. "$here/bench/common.sh"
+require_packages header-parse "${missing[@]}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

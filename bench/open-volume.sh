@@ -19,15 +19,8 @@ slices=${SLICES:-500}
 missing=()
 command -v dcm2niix >/dev/null || missing+=(dcm2niix)
 [ -x /usr/bin/time ] || missing+=(time)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-  else
-    echo "open-volume: missing ${missing[*]} (run as root to install them)" >&2
-    exit 1
-  fi
-fi
+. "$here/bench/common.sh"
+require_packages open-volume "${missing[@]}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,5 +1,8 @@
 package org.delineate.dicom.data;
 
+import java.util.stream.DoubleStream;
+import java.util.stream.LongStream;
+
 import org.delineate.dicom.dict.DictionaryEntry;
 import org.delineate.dicom.dict.ElementDictionary;
 
@@ -37,38 +40,14 @@ final class TypedValues {
             return Values.strings(raw, vr, context.characterSet());
         }
         switch (vr) {
-            case FL: case FD: case OF: case OD: {
-                double[] values = Values.doubles(raw, vr, big);
-                String[] text = new String[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    text[i] = Double.toString(values[i]);
-                }
-                return text;
-            }
-            case AT: {
-                long[] values = Values.longs(raw, vr, big);
-                String[] text = new String[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    text[i] = Tags.toString((int) values[i]);
-                }
-                return text;
-            }
-            case US: case SS: case UL: case SL: case SV: {
-                long[] values = Values.longs(raw, vr, big);
-                String[] text = new String[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    text[i] = Long.toString(values[i]);
-                }
-                return text;
-            }
-            case UV: {
-                long[] values = Values.longs(raw, vr, big);
-                String[] text = new String[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    text[i] = Long.toUnsignedString(values[i]);
-                }
-                return text;
-            }
+            case FL: case FD: case OF: case OD:
+                return DoubleStream.of(Values.doubles(raw, vr, big)).mapToObj(Double::toString).toArray(String[]::new);
+            case AT:
+                return LongStream.of(Values.longs(raw, vr, big)).mapToObj(v -> Tags.toString((int) v)).toArray(String[]::new);
+            case US: case SS: case UL: case SL: case SV:
+                return LongStream.of(Values.longs(raw, vr, big)).mapToObj(Long::toString).toArray(String[]::new);
+            case UV:
+                return LongStream.of(Values.longs(raw, vr, big)).mapToObj(Long::toUnsignedString).toArray(String[]::new);
             default:
                 return new String[0];
         }

@@ -1,5 +1,7 @@
 package org.delineate.dicom.fuzz;
 
+import static org.delineate.dicom.Bytes.concat;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -222,19 +224,6 @@ sealed interface Mutation {
         }
     }
 
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
 
     private static String escape(String s) {
         StringBuilder out = new StringBuilder();

@@ -1,7 +1,7 @@
 package org.delineate.dicom.pixel;
 
 import static org.delineate.dicom.pixel.Images.bytes;
-import static org.delineate.dicom.pixel.Images.concat;
+import static org.delineate.dicom.Bytes.concat;
 import static org.delineate.dicom.pixel.Images.longs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
