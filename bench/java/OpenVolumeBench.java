@@ -18,7 +18,7 @@ import org.delineate.dicom.volume.Volume;
  *
  * <p>Usage: {@code java -cp <classpath> OpenVolumeBench <folder> [iterations]} (default 1). Each
  * iteration prints one line of {@code key=value}: the scan and read seconds, the volume's size, and
- * the heap in use after a full GC with the volume still referenced (its live size). The caller times
+ * the CPU seconds of the whole process while it ran (all threads, including the collector's), the heap in use after a full GC with the volume still referenced (its live size). The caller times
  * the whole process for the cold run; the second iteration is the warm in-process time.
  */
 public final class OpenVolumeBench {
@@ -31,8 +31,11 @@ public final class OpenVolumeBench {
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int threads = Runtime.getRuntime().availableProcessors();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 1; i <= iterations; i++) {
             long start = System.nanoTime();
+            long cpuStart = os.getProcessCpuTime();
             ScanResult scan = new SeriesScanner(ScanOptions.defaults()).scan(List.of(folder));
             List<Series> series = scan.series();
             long scanned = System.nanoTime();
@@ -43,12 +46,13 @@ public final class OpenVolumeBench {
             FrameStack stack = series.get(0).stacks().get(0);
             Volume volume = StackVolumes.read(stack, threads);
             long read = System.nanoTime();
+            long cpu = os.getProcessCpuTime() - cpuStart;
             long voxelBytes = (long) volume.columns() * volume.rows() * volume.slices() * 2;
             System.gc();
             long live = memory.getHeapMemoryUsage().getUsed();
-            System.out.printf("iteration=%d scan_s=%.3f read_s=%.3f total_s=%.3f size=%dx%dx%d voxel_bytes=%d "
+            System.out.printf("iteration=%d scan_s=%.3f read_s=%.3f total_s=%.3f cpu_s=%.3f size=%dx%dx%d voxel_bytes=%d "
                     + "live_heap_bytes=%d live_per_voxel_byte=%.3f%n", i, (scanned - start) / 1e9, (read - scanned) / 1e9,
-                    (read - start) / 1e9, volume.columns(), volume.rows(), volume.slices(), voxelBytes, live,
+                    (read - start) / 1e9, cpu / 1e9, volume.columns(), volume.rows(), volume.slices(), voxelBytes, live,
                     (double) live / voxelBytes);
             volume = null;
             System.gc();

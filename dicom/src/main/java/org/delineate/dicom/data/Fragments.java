@@ -43,6 +43,16 @@ public final class Fragments {
         return item instanceof byte[] ? ((byte[]) item).length : ((BulkData) item).length();
     }
 
+    /** True when no fragment (the items after the Basic Offset Table) is held in memory. */
+    public boolean inFile() {
+        for (int i = 1; i < items.size(); i++) {
+            if (items.get(i) instanceof byte[]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The items as stored: each a {@code byte[]} or a {@link BulkData}. */
     public List<Object> items() {
         return Collections.unmodifiableList(items);

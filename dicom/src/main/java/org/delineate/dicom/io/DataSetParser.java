@@ -178,7 +178,7 @@ final class DataSetParser {
             vr = implicitVr.of(tag, target);
             length = in.readUnsignedInt("a value length");
         }
-        if (depth == 0 && tag == Tags.PIXEL_DATA && options.stopBeforePixelData()) {
+        if (depth == 0 && tag == Tags.PIXEL_DATA && options.stopBeforePixelData() && !lazy()) {
             return false;
         }
         if (length == UNDEFINED) {

@@ -6,7 +6,9 @@ package org.delineate.dicom.io;
  *
  * @param stopBeforePixelData stop at the top-level Pixel Data (7FE0,0010) without reading it (header-only read)
  * @param lazyPixelData leave top-level pixel data (and its fragments) in the file, read on demand;
- *        only for files read from a path, and not for deflated files
+ *        only for files read from a path, and not for deflated files. With both options, pixel data that can
+ *        be left in the file is (and reading goes on past it), and reading stops before pixel data that
+ *        cannot (deflated files, streams): a header-only read that also says where the pixels are
  * @param deviations what to do on tolerable deviations from the standard
  * @param maxDepth the deepest sequence nesting accepted (guards against hostile input)
  */

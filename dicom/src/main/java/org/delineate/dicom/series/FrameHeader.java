@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.delineate.dicom.pixel.ModalityLut;
+import org.delineate.dicom.pixel.PixelData;
 import org.delineate.dicom.volume.SourceFrame;
 
 /**
@@ -44,6 +45,7 @@ public final class FrameHeader {
     private final Integer inStackPositionNumber;
     private final int[] dimensionIndexValues;
     private final Mosaic mosaic;
+    private final PixelData pixelData;
     private final String problem;
 
     private FrameHeader(Builder b) {
@@ -74,6 +76,7 @@ public final class FrameHeader {
         this.inStackPositionNumber = b.inStackPositionNumber;
         this.dimensionIndexValues = b.dimensionIndexValues == null ? null : b.dimensionIndexValues.clone();
         this.mosaic = b.mosaic;
+        this.pixelData = b.pixelData;
         this.problem = b.problem;
     }
 
@@ -168,6 +171,16 @@ public final class FrameHeader {
     /** SpacingBetweenSlices (0018,0088) in mm, or NaN. */
     public double spacingBetweenSlices() {
         return spacingBetweenSlices;
+    }
+
+    /**
+     * Where the pixels of this frame's file are and how they are encoded, when the scan could tell without
+     * reading them (Pixel Data left in the file), so that reading the volume need not parse the header
+     * again; null when the file must be read again (pixels in memory, palette color, or a description the
+     * pixel reader refuses: reading the volume then reports why).
+     */
+    public PixelData pixelData() {
+        return pixelData;
     }
 
     /** Rescale Slope, Intercept and Type of this frame. */
@@ -279,6 +292,7 @@ public final class FrameHeader {
         private Integer inStackPositionNumber;
         private int[] dimensionIndexValues;
         private Mosaic mosaic;
+        private PixelData pixelData;
         private String problem;
 
         private Builder() {
@@ -311,6 +325,7 @@ public final class FrameHeader {
         public Builder inStackPositionNumber(Integer v) { inStackPositionNumber = v; return this; }
         public Builder dimensionIndexValues(int[] v) { dimensionIndexValues = v; return this; }
         public Builder mosaic(Mosaic v) { mosaic = v; return this; }
+        public Builder pixelData(PixelData v) { pixelData = v; return this; }
         public Builder problem(String v) { problem = v; return this; }
 
         public FrameHeader build() {

@@ -12,6 +12,7 @@ import org.delineate.dicom.data.VR;
 import org.delineate.dicom.data.Values;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.pixel.ModalityLut;
+import org.delineate.dicom.pixel.PixelData;
 
 /**
  * Turns the header of an image instance into one {@link FrameHeader} per frame: classic single-frame
@@ -32,6 +33,14 @@ final class FrameHeaderReader {
 
     /** The frames of the instance in {@code file} whose header (without Pixel Data) is {@code ds}. */
     static List<FrameHeader> frames(Path file, DataSet ds) {
+        return frames(file, ds, null);
+    }
+
+    /**
+     * The frames of the instance in {@code file} whose header is {@code ds}; {@code pixels} (null when
+     * unknown) is where its Pixel Data is, given to every frame.
+     */
+    static List<FrameHeader> frames(Path file, DataSet ds, PixelData pixels) {
         Sequence perFrame = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
         int numberOfFrames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
         List<FrameHeader> frames = new ArrayList<>();
@@ -41,27 +50,27 @@ final class FrameHeaderReader {
                     + perFrame.size() + " items, expected " + numberOfFrames + " (NumberOfFrames (0028,0008))";
             DataSet shared = first(ds.getSequence(Tag.SharedFunctionalGroupsSequence));
             for (int f = 0; f < perFrame.size(); f++) {
-                FrameHeader.Builder b = common(file, ds, numberOfFrames).frameNumber(f + 1);
+                FrameHeader.Builder b = common(file, ds, numberOfFrames, pixels).frameNumber(f + 1);
                 enhanced(b, ds, new FunctionalGroups(perFrame.get(f), shared), f);
                 frames.add(b.problem(mismatch).build());
             }
             return frames;
         }
         if (numberOfFrames == 1) {
-            FrameHeader.Builder b = common(file, ds, 1).frameNumber(0);
+            FrameHeader.Builder b = common(file, ds, 1, pixels).frameNumber(0);
             classic(b, ds);
             frames.add(b.build());
             return frames;
         }
         if (numberOfFrames > MAX_CLASSIC_FRAMES) {
-            FrameHeader.Builder b = common(file, ds, numberOfFrames).frameNumber(1);
+            FrameHeader.Builder b = common(file, ds, numberOfFrames, pixels).frameNumber(1);
             classic(b, ds);
             frames.add(b.problem("NumberOfFrames (0028,0008) is " + numberOfFrames + ", more than the "
                     + MAX_CLASSIC_FRAMES + " accepted for a multi-frame image without functional groups").build());
             return frames;
         }
         for (int f = 0; f < numberOfFrames; f++) {
-            FrameHeader.Builder b = common(file, ds, numberOfFrames).frameNumber(f + 1);
+            FrameHeader.Builder b = common(file, ds, numberOfFrames, pixels).frameNumber(f + 1);
             classic(b, ds);
             // NB: a classic multi-frame image gives one position for all its frames; without a position per
             // frame the frames are stacked in frame order with nominal geometry.
@@ -71,9 +80,9 @@ final class FrameHeaderReader {
         return frames;
     }
 
-    private static FrameHeader.Builder common(Path file, DataSet ds, int numberOfFrames) {
+    private static FrameHeader.Builder common(Path file, DataSet ds, int numberOfFrames, PixelData pixels) {
         int instanceNumber = ds.getInt(Tag.InstanceNumber, Integer.MIN_VALUE);
-        return FrameHeader.builder().file(file).numberOfFrames(numberOfFrames)
+        return FrameHeader.builder().file(file).numberOfFrames(numberOfFrames).pixelData(pixels)
                 .sopClassUid(ds.getString(Tag.SOPClassUID)).sopInstanceUid(ds.getString(Tag.SOPInstanceUID))
                 .instanceNumber(instanceNumber == Integer.MIN_VALUE ? null : instanceNumber)
                 .series(SeriesInfo.of(ds)).frameOfReferenceUid(ds.getString(Tag.FrameOfReferenceUID))

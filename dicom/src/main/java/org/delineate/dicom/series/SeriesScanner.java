@@ -15,12 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.dict.UID;
 import org.delineate.dicom.io.DicomFile;
 import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.ReadOptions;
+import org.delineate.dicom.pixel.PhotometricInterpretation;
+import org.delineate.dicom.pixel.PixelData;
 
 /**
  * Finds the DICOM frames in files, folders (recursively) and DICOMDIRs by reading headers only (up
@@ -36,7 +39,8 @@ public final class SeriesScanner {
             UID.RTDoseStorage, UID.MediaStorageDirectoryStorage);
 
     private final ScanOptions options;
-    private final DicomReader reader = new DicomReader(ReadOptions.defaults().withStopBeforePixelData(true));
+    private final DicomReader reader = new DicomReader(ReadOptions.defaults().withStopBeforePixelData(true)
+            .withLazyPixelData(true));
 
     public SeriesScanner(ScanOptions options) {
         this.options = options;
@@ -129,7 +133,8 @@ public final class SeriesScanner {
             if (sopClass == null && dicom.fileMeta() != null) {
                 sopClass = dicom.fileMeta().getString(Tag.MediaStorageSOPClassUID);
             }
-            boolean pixels = !dicom.complete() || ds.contains(Tag.FloatPixelData) || ds.contains(Tag.DoubleFloatPixelData);
+            boolean pixels = !dicom.complete() || ds.contains(Tag.PixelData) || ds.contains(Tag.FloatPixelData)
+                    || ds.contains(Tag.DoubleFloatPixelData);
             if (!pixels || ds.getInt(Tag.Rows, 0) <= 0 || ds.getInt(Tag.Columns, 0) <= 0 || NOT_STACKED.contains(sopClass)
                     || DicomDirectory.isDicomDirectory(ds)) {
                 if (sopClass == null && ds.getString(Tag.SOPInstanceUID) == null && dicom.fileMeta() == null) {
@@ -139,12 +144,32 @@ public final class SeriesScanner {
                 return new Outcome(List.of(), new NonImageInstance(file, sopClass, ds.getString(Tag.SOPInstanceUID),
                         SeriesInfo.of(ds)), null);
             }
-            return new Outcome(FrameHeaderReader.frames(file, ds), null, null);
+            return new Outcome(FrameHeaderReader.frames(file, ds, pixelsInFile(dicom)), null, null);
         } catch (IOException e) {
             return Outcome.of(new UnreadableFile(file, e.getMessage()));
         } catch (RuntimeException e) {
             return Outcome.of(new UnreadableFile(file, "cannot be read (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")"));
+        }
+    }
+
+    /**
+     * The file's pixel data when it was left in the file and the pixel reader accepts its description, so
+     * that reading the volume need not parse the header again; else null (the volume reader then reads the
+     * file and reports what is wrong). Palette color needs the LUTs of the header: null too.
+     */
+    private static PixelData pixelsInFile(DicomFile dicom) {
+        DataSet ds = dicom.dataSet();
+        DataElement element = ds.get(Tag.PixelData);
+        if (element == null || !(element.isBulkData() || element.isFragments() && element.fragments().inFile())) {
+            return null;
+        }
+        try {
+            PixelData pixels = PixelData.of(dicom);
+            return pixels.description().photometricInterpretation() == PhotometricInterpretation.PALETTE_COLOR
+                    ? null : pixels;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

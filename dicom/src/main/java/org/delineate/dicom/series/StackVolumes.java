@@ -6,7 +6,9 @@ import java.util.List;
 
 import org.delineate.dicom.volume.Volume;
 import org.delineate.dicom.volume.VolumeAssembler;
+import org.delineate.dicom.volume.SourceFrame;
 import org.delineate.dicom.volume.VolumeAssembler.FrameRef;
+import org.delineate.dicom.volume.VolumeAssembler.Known;
 import org.delineate.dicom.volume.VolumeAssembler.Tile;
 
 /** Reads the pixels of a {@link FrameStack} into a {@link Volume}; mosaic tiles become slices. */
@@ -35,13 +37,19 @@ public final class StackVolumes {
             FrameHeader frame = stack.frames().get(0);
             for (int k = 0; k < mosaic.numberOfSlices(); k++) {
                 refs.add(new FrameRef(frame.file(), frame.frameNumber(), new Tile(mosaic.tileRowOffset(k),
-                        mosaic.tileColumnOffset(k), mosaic.tileRows(), mosaic.tileColumns())));
+                        mosaic.tileColumnOffset(k), mosaic.tileRows(), mosaic.tileColumns()), known(frame)));
             }
             return refs;
         }
         for (FrameHeader frame : stack.frames()) {
-            refs.add(new FrameRef(frame.file(), frame.frameNumber()));
+            refs.add(new FrameRef(frame.file(), frame.frameNumber(), null, known(frame)));
         }
         return refs;
+    }
+
+    /** What the scan learned of the frame's pixels, or null when its file must be read again. */
+    private static Known known(FrameHeader frame) {
+        return frame.pixelData() == null ? null : new Known(frame.pixelData(), frame.modalityLut(),
+                new SourceFrame(frame.sopClassUid(), frame.sopInstanceUid(), frame.frameNumber()));
     }
 }

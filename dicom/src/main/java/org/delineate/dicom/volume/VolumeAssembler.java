@@ -44,13 +44,30 @@ public final class VolumeAssembler {
      * @param file the DICOM file
      * @param frameNumber the 1-based frame number in a multi-frame file; 0 for a single-frame file
      * @param tile the part of the frame that is the slice (a Siemens mosaic tile), or null for the whole frame
+     * @param known what a scan already learned of the frame, so that its file's header need not be parsed
+     *     again; null to read the file
      */
-    public record FrameRef(Path file, int frameNumber, Tile tile) {
+    public record FrameRef(Path file, int frameNumber, Tile tile, Known known) {
 
-        /** A whole frame. */
+        /** A whole frame, its file to be read. */
         public FrameRef(Path file, int frameNumber) {
-            this(file, frameNumber, null);
+            this(file, frameNumber, null, null);
         }
+
+        /** A frame or tile, its file to be read. */
+        public FrameRef(Path file, int frameNumber, Tile tile) {
+            this(file, frameNumber, tile, null);
+        }
+    }
+
+    /**
+     * What is already known of a frame from its file's header.
+     *
+     * @param pixels the file's pixel data, left in the file (not palette color)
+     * @param modalityLut the frame's modality LUT
+     * @param source the frame's SOP Class and Instance UIDs and frame number
+     */
+    public record Known(PixelData pixels, ModalityLut modalityLut, SourceFrame source) {
     }
 
     /**
@@ -119,14 +136,23 @@ public final class VolumeAssembler {
 
     private static void readFile(Path file, List<Integer> sliceIndices, List<FrameRef> frames, Slice[] slices,
             DataSet[] header) throws IOException {
-        DicomFile dicom = new DicomReader(ReadOptions.defaults().withLazyPixelData(true)).readFile(file);
-        DataSet ds = dicom.dataSet();
-        PixelData pixels = PixelData.of(dicom);
-        PaletteColorLut palette = pixels.description().photometricInterpretation() == PhotometricInterpretation.PALETTE_COLOR
-                ? PaletteColorLut.of(ds, file.toString()) : null;
+        boolean known = sliceIndices.stream().allMatch(k -> frames.get(k).known() != null);
+        DataSet ds = null;
+        PixelData pixels;
+        PaletteColorLut palette = null;
+        if (known) {
+            pixels = frames.get(sliceIndices.get(0)).known().pixels();
+        } else {
+            DicomFile dicom = new DicomReader(ReadOptions.defaults().withLazyPixelData(true)).readFile(file);
+            ds = dicom.dataSet();
+            pixels = PixelData.of(dicom);
+            palette = pixels.description().photometricInterpretation() == PhotometricInterpretation.PALETTE_COLOR
+                    ? PaletteColorLut.of(ds, file.toString()) : null;
+        }
         PixelFrame decoded = null;
         for (int k : sliceIndices) {
-            int frameNumber = frames.get(k).frameNumber();
+            FrameRef ref = frames.get(k);
+            int frameNumber = ref.frameNumber();
             int frameIndex = Math.max(0, frameNumber - 1);
             if (frameIndex >= pixels.numberOfFrames()) {
                 throw new DicomFormatException(file.toString(), -1, 0x00280008, "frame " + frameNumber
@@ -138,7 +164,7 @@ public final class VolumeAssembler {
                     decoded = palette.apply(decoded);
                 }
             }
-            Tile tile = frames.get(k).tile();
+            Tile tile = ref.tile();
             PixelFrame frame = tile == null ? decoded : Tiles.cut(decoded, tile, file);
             SampleType type = SliceSamples.typeOf(frame);
             Object plane;
@@ -147,11 +173,16 @@ public final class VolumeAssembler {
             } catch (IllegalArgumentException e) {
                 throw new DicomFormatException(file.toString(), -1, 0x00280004, "cannot make a volume plane: " + e.getMessage());
             }
-            slices[k] = new Slice(plane, type, SliceSamples.storedOffset(frame), frame.rows(), frame.columns(),
-                    ModalityLut.of(ds, frameIndex), new SourceFrame(ds.getString(SOP_CLASS_UID),
-                            ds.getString(SOP_INSTANCE_UID), frameNumber));
+            ModalityLut lut = known ? ref.known().modalityLut() : ModalityLut.of(ds, frameIndex);
+            SourceFrame source = known ? ref.known().source() : new SourceFrame(ds.getString(SOP_CLASS_UID),
+                    ds.getString(SOP_INSTANCE_UID), frameNumber);
+            slices[k] = new Slice(plane, type, SliceSamples.storedOffset(frame), frame.rows(), frame.columns(), lut, source);
         }
         if (sliceIndices.contains(0)) {
+            if (ds == null) {
+                // NB: one header read for the volume's metadata, instead of one per file.
+                ds = new DicomReader(ReadOptions.defaults().withStopBeforePixelData(true)).readFile(file).dataSet();
+            }
             DataSet copy = new DataSet();
             for (var e : ds) {
                 if (e.tag() != PIXEL_DATA) {
