@@ -30,18 +30,21 @@ final class JsonText {
     static Object parse(byte[] text, String source) throws MetadataFormatException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            if (parser.nextToken() == null) {
-                throw new MetadataFormatException(source, null, "empty file, expected a JSON object");
+            try {
+                if (parser.nextToken() == null) {
+                    throw new MetadataFormatException(source, null, "empty file, expected a JSON object");
+                }
+                Object value = value(parser);
+                if (parser.nextToken() != null) {
+                    throw new MetadataFormatException(source, where(parser.currentLocation()),
+                            "text after the JSON value", null);
+                }
+                return value;
+            } catch (JsonProcessingException e) {
+                // NB: errors raised by Jackson's limits carry no location; the parser's current one is as good.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new MetadataFormatException(source, where(at), "not valid JSON: " + e.getOriginalMessage(), e);
             }
-            Object value = value(parser);
-            if (parser.nextToken() != null) {
-                throw new MetadataFormatException(source, where(parser.currentLocation()), "text after the JSON value",
-                        null);
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new MetadataFormatException(source, where(e.getLocation()), "not valid JSON: "
-                    + e.getOriginalMessage(), e);
         } catch (MetadataFormatException e) {
             throw e;
         } catch (IOException e) {
