@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,9 +183,9 @@ public final class Terminology {
         return sctBySrt.getOrDefault(code.value(), code);
     }
 
-    /** The SRT code values this table maps to SCT, for documentation and tests. */
+    /** The SRT code values this table maps, each to its SCT code; unmodifiable, in no particular order. */
     public Map<String, Code> srtMappings() {
-        return new LinkedHashMap<>(sctBySrt);
+        return sctBySrt;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.delineate.dicom.code.Code;
 /**
  * Parses {@code segmentation-properties.tsv}: tab-separated rows {@code kind scheme value meaning category cid
  * rgb srt other_meanings}; lines starting with {@code #} are comments. Refuses duplicates (a code or meaning
- * twice among categories or among types, an SRT code mapped twice), types whose category is not a listed
+ * twice among categories or among types, an SRT code mapped to two codes), types whose category is not a listed
  * category, and malformed colors, naming the line.
  */
 final class TerminologyTable {
@@ -51,8 +51,9 @@ final class TerminologyTable {
                 if (!"SCT".equals(code.schemeDesignator())) {
                     throw error(number, "an SRT mapping for a code that is not SCT");
                 }
-                if (sctBySrt.put(f[7], code) != null) {
-                    throw error(number, "SRT code " + f[7] + " mapped twice");
+                Code before = sctBySrt.put(f[7], code);
+                if (before != null && !before.equals(code)) {
+                    throw error(number, "SRT code " + f[7] + " mapped to " + before + " and " + code);
                 }
             }
             switch (f[0]) {
