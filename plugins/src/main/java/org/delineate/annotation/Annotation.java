@@ -179,12 +179,12 @@ public final class Annotation {
     }
 
     private Change segmentsChange(List<Segment> after) {
-        return new ListChange<>(segments, after, Annotation::setSegments);
+        return new ListChange<>(ListChange.Kind.SEGMENTS, segments, after);
     }
 
-    private static void setSegments(Annotation a, List<Segment> list) {
-        a.segments = List.copyOf(list);
-        a.listeners.forEach(AnnotationListener::segmentsChanged);
+    void setSegments(List<Segment> list) {
+        segments = List.copyOf(list);
+        listeners.forEach(AnnotationListener::segmentsChanged);
     }
 
     /**
@@ -212,7 +212,7 @@ public final class Annotation {
         Landmark l = new Landmark(nextLandmarkId++, name, code, lps);
         List<Landmark> after = new ArrayList<>(landmarks);
         after.add(l);
-        apply(new ListChange<>(landmarks, after, Annotation::setLandmarks), "add landmark", 0, null);
+        apply(new ListChange<>(ListChange.Kind.LANDMARKS, landmarks, after), "add landmark", 0, null);
         return l;
     }
 
@@ -229,7 +229,7 @@ public final class Annotation {
             throw new IllegalArgumentException("no landmark " + changed.id());
         }
         after.set(index, changed);
-        apply(new ListChange<>(landmarks, after, Annotation::setLandmarks), "change landmark", 0, null);
+        apply(new ListChange<>(ListChange.Kind.LANDMARKS, landmarks, after), "change landmark", 0, null);
     }
 
     /** Removes a landmark. One undoable step. */
@@ -238,12 +238,12 @@ public final class Annotation {
         if (!after.removeIf(l -> l.id() == id)) {
             throw new IllegalArgumentException("no landmark " + id);
         }
-        apply(new ListChange<>(landmarks, after, Annotation::setLandmarks), "remove landmark", 0, null);
+        apply(new ListChange<>(ListChange.Kind.LANDMARKS, landmarks, after), "remove landmark", 0, null);
     }
 
-    private static void setLandmarks(Annotation a, List<Landmark> list) {
-        a.landmarks = List.copyOf(list);
-        a.listeners.forEach(AnnotationListener::landmarksChanged);
+    void setLandmarks(List<Landmark> list) {
+        landmarks = List.copyOf(list);
+        listeners.forEach(AnnotationListener::landmarksChanged);
     }
 
     // ---- history
@@ -302,6 +302,60 @@ public final class Annotation {
     /** The edit log, oldest first. */
     public List<EditRecord> log() {
         return List.copyOf(log);
+    }
+
+    // ---- saving and restoring (for the JSON document)
+
+    List<Change> history() {
+        return List.copyOf(history);
+    }
+
+    int historyPosition() {
+        return historyPosition;
+    }
+
+    /**
+     * Restores a saved state into this new annotation (one layer, nothing else yet): the layers' count,
+     * segments, landmarks, history with its position, edit log and id counters. Voxels are written by the
+     * caller into {@link #layer(int)}.
+     */
+    void restore(int layerCount, List<Segment> savedSegments, List<Landmark> savedLandmarks, List<Change> savedHistory,
+            int position, List<EditRecord> savedLog) {
+        if (!segments.isEmpty() || !history.isEmpty() || layers.size() != 1) {
+            throw new IllegalStateException("restore into a new annotation only");
+        }
+        if (position < 0 || position > savedHistory.size()) {
+            throw new IllegalArgumentException("history position " + position + " outside 0.." + savedHistory.size());
+        }
+        while (layers.size() < layerCount) {
+            addLayer();
+        }
+        segments = List.copyOf(savedSegments);
+        landmarks = List.copyOf(savedLandmarks);
+        history.addAll(savedHistory);
+        historyPosition = position;
+        log.addAll(savedLog);
+        nextSegmentId = 1 + Math.max(segments.stream().mapToInt(Segment::id).max().orElse(0), maxId(savedHistory, true));
+        nextLandmarkId = 1 + Math.max(landmarks.stream().mapToInt(Landmark::id).max().orElse(0), maxId(savedHistory, false));
+    }
+
+    /** The largest segment (or landmark) id named anywhere in the history, so that ids are never reused. */
+    private static int maxId(List<Change> changes, boolean segmentIds) {
+        int max = 0;
+        for (Change c : changes) {
+            if (c instanceof CompositeChange composite) {
+                max = Math.max(max, maxId(composite.parts(), segmentIds));
+            } else if (c instanceof ListChange<?> list
+                    && (list.kind() == ListChange.Kind.SEGMENTS) == segmentIds) {
+                for (Object o : list.before()) {
+                    max = Math.max(max, segmentIds ? ((Segment) o).id() : ((Landmark) o).id());
+                }
+                for (Object o : list.after()) {
+                    max = Math.max(max, segmentIds ? ((Segment) o).id() : ((Landmark) o).id());
+                }
+            }
+        }
+        return max;
     }
 
     // ---- listeners

@@ -11,6 +11,10 @@ final class CompositeChange implements Change {
         this.parts = List.copyOf(parts);
     }
 
+    List<Change> parts() {
+        return parts;
+    }
+
     @Override
     public void undo(Annotation annotation) {
         for (int n = parts.size() - 1; n >= 0; n--) {

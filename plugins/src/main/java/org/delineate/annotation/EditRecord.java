@@ -22,4 +22,15 @@ public record EditRecord(String tool, int segmentId, int[] slices, Instant time,
     public int[] slices() {
         return slices.clone();
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EditRecord r && tool.equals(r.tool) && segmentId == r.segmentId
+                && java.util.Arrays.equals(slices, r.slices) && time.equals(r.time) && user.equals(r.user);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(tool, segmentId, time);
+    }
 }

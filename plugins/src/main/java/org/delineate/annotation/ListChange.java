@@ -1,31 +1,56 @@
 package org.delineate.annotation;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * A change of the segment or landmark list, kept as the list before and after (small: metadata only).
  */
 final class ListChange<T> implements Change {
 
+    /** Which list changed. */
+    enum Kind {
+        SEGMENTS, LANDMARKS
+    }
+
+    private final Kind kind;
     private final List<T> before;
     private final List<T> after;
-    private final BiConsumer<Annotation, List<T>> setter;
 
-    ListChange(List<T> before, List<T> after, BiConsumer<Annotation, List<T>> setter) {
+    ListChange(Kind kind, List<T> before, List<T> after) {
+        this.kind = kind;
         this.before = List.copyOf(before);
         this.after = List.copyOf(after);
-        this.setter = setter;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    List<T> before() {
+        return before;
+    }
+
+    List<T> after() {
+        return after;
     }
 
     @Override
     public void undo(Annotation annotation) {
-        setter.accept(annotation, before);
+        set(annotation, before);
     }
 
     @Override
     public void redo(Annotation annotation) {
-        setter.accept(annotation, after);
+        set(annotation, after);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void set(Annotation annotation, List<T> list) {
+        if (kind == Kind.SEGMENTS) {
+            annotation.setSegments((List<Segment>) list);
+        } else {
+            annotation.setLandmarks((List<Landmark>) list);
+        }
     }
 
     @Override

@@ -19,6 +19,10 @@ final class VoxelChange implements Change {
         this.slices = List.copyOf(slices);
     }
 
+    List<SliceChange> slices() {
+        return slices;
+    }
+
     boolean isEmpty() {
         return slices.isEmpty();
     }
