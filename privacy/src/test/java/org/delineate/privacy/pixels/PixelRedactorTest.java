@@ -159,6 +159,47 @@ class PixelRedactorTest {
         assertRedactedLikePydicom(PYDICOM.resolve("MR_small_jp2klossless.dcm"), false, "1.2.840.10008.1.2.1");
     }
 
+    /**
+     * Lossy JPEG: decoders may round differently, so outside the rectangles the values must agree with
+     * pydicom's decoding of the input within 1; Lossy Image Compression attributes are kept or added.
+     */
+    @Test
+    void lossyJpegDecodedToNativeKeepsLossyAttributes() throws IOException {
+        Peers.assumePydicom();
+        for (String name : List.of("JPGExtended.dcm", "SC_rgb_jpeg_dcmtk.dcm", "SC_rgb_dcmtk_+eb+cy+np.dcm")) {
+            Path input = PYDICOM.resolve(name);
+            DicomFile file = DicomReader.read(input);
+            String lossyBefore = file.dataSet().getString(Tag.LossyImageCompression);
+            int rows = file.dataSet().getInt(Tag.Rows, 0);
+            int columns = file.dataSet().getInt(Tag.Columns, 0);
+            Redaction r = PixelRedactor.of(RedactionRules.of(List.of(rule(rows, columns, rectangles(rows, columns)))))
+                    .redact(file);
+            assertEquals(Decision.REDACTED, r.decision(), r.reason());
+            assertEquals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, r.transferSyntax());
+            assertEquals(lossyBefore == null ? "01" : lossyBefore.strip(),
+                    file.dataSet().getString(Tag.LossyImageCompression).strip(), name);
+            Path out = tmp.resolve(name);
+            new DicomWriter(WriteOptions.defaults().withTransferSyntax(r.transferSyntax())).write(r.file(), out);
+            Peers.Result p = Peers.runPython(String.join("\n",
+                    "import sys, numpy as np, pydicom",
+                    "a = pydicom.dcmread(sys.argv[1]); b = pydicom.dcmread(sys.argv[2])",
+                    "pa = a.pixel_array.astype(np.int64); pb = b.pixel_array.astype(np.int64)",
+                    "if a.PhotometricInterpretation != b.PhotometricInterpretation and b.PhotometricInterpretation == 'YBR_FULL':",
+                    "    pb = pydicom.pixel_data_handlers.util.convert_color_space(b.pixel_array, 'YBR_FULL', 'RGB').astype(np.int64)",
+                    "    pa = pydicom.pixel_data_handlers.util.convert_color_space(a.pixel_array, 'YBR_FULL', 'RGB').astype(np.int64)"
+                    + " if a.PhotometricInterpretation.startswith('YBR') else pa",
+                    "mask = np.zeros(pa.shape[:2], bool)",
+                    "h, w = pa.shape[:2]",
+                    "mask[0:max(1, h // 8), 0:max(1, w // 2)] = True",
+                    "mask[h // 2:h // 2 + max(1, h // 6), w // 3:w // 3 + max(1, w // 5)] = True",
+                    "mask[max(0, h - 2):, max(0, w - 3):] = True",
+                    "print(int(np.abs(pa[~mask] - pb[~mask]).max()), str(b.PhotometricInterpretation))"),
+                    List.of(input, out), 120);
+            assertEquals(0, p.exitCode(), p.all());
+            assertTrue(Integer.parseInt(p.stdout().strip().split(" ")[0]) <= 1, name + ": max difference " + p.stdout());
+        }
+    }
+
     @Test
     void unchangedLeavesTheFileByteIdentical() throws IOException {
         for (Path input : List.of(QA_TS.resolve("1.dcm"), QA_TS.resolve("3.dcm"), QA_TS.resolve("4.dcm"),
