@@ -17,7 +17,8 @@ import javax.crypto.Mac;
  * <p>For input {@code x} of a kind with label {@code L}: {@code h = HMAC-SHA256(key, ascii(L) || 0x00 ||
  * utf8(x))}, and
  * <ul>
- * <li>uid: {@code "2.25." + decimal(uint128(h[0..16)))}, label {@value #UID};
+ * <li>uid: {@code "2.25." + decimal(uint128(u))}, where u is h[0..16) made an RFC 9562 version 8 UUID
+ *     ({@code u[6] = u[6] & 0x0F | 0x80}, {@code u[8] = u[8] & 0x3F | 0x80}), label {@value #UID};
  * <li>patient id: {@code "PAT" + zero-padded 16 digits of uint64(h[0..8)) mod 10^16}, label
  *     {@value #PATIENT_ID};
  * <li>patient name: {@code "PSEUDO^" + zero-padded 12 digits of uint64(h[0..8)) mod 10^12} of the
@@ -67,8 +68,12 @@ public final class KeyedPseudonyms implements Pseudonyms {
     @Override
     public String uid(String uid) {
         Objects.requireNonNull(uid, "uid");
-        byte[] h = hmac(UID, uid);
-        return "2.25." + new BigInteger(1, Arrays.copyOf(h, 16));
+        byte[] u = Arrays.copyOf(hmac(UID, uid), 16);
+        // NB: PS3.5 B.2 derives 2.25 UIDs from UUIDs (ISO/IEC 9834-8); the version and variant bits make
+        // the hash a valid version 8 (custom) UUID, leaving 122 keyed bits.
+        u[6] = (byte) (u[6] & 0x0F | 0x80);
+        u[8] = (byte) (u[8] & 0x3F | 0x80);
+        return "2.25." + new BigInteger(1, u);
     }
 
     @Override

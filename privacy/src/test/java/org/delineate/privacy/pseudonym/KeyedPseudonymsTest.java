@@ -80,7 +80,11 @@ class KeyedPseudonymsTest {
             String uid = p.uid("1.2.3.4." + i);
             assertTrue(uid.matches("2\\.25\\.(0|[1-9][0-9]{0,38})"), uid);
             assertTrue(uid.length() <= 64 && Uids.isValid(uid), uid);
-            assertTrue(new BigInteger(uid.substring(5)).compareTo(limit) < 0, uid);
+            BigInteger value = new BigInteger(uid.substring(5));
+            assertTrue(value.compareTo(limit) < 0, uid);
+            java.util.UUID uuid = new java.util.UUID(value.shiftRight(64).longValue(), value.longValue());
+            assertEquals(8, uuid.version(), uid);
+            assertEquals(2, uuid.variant(), uid);
             seen.add(uid);
         }
         assertEquals(10_000, seen.size(), "UID collisions");
@@ -216,7 +220,9 @@ class KeyedPseudonymsTest {
                 "    kind, x = line.split('\\t', 1)",
                 "    x = x.replace('\\\\0', '\\0')",
                 "    if kind == 'v':",
-                "        uid = '2.25.' + str(int.from_bytes(h('delineate/uid/v1', x)[:16], 'big'))",
+                "        u = bytearray(h('delineate/uid/v1', x)[:16])",
+                "        u[6] = (u[6] & 0x0F) | 0x80; u[8] = (u[8] & 0x3F) | 0x80",
+                "        uid = '2.25.' + str(int.from_bytes(bytes(u), 'big'))",
                 "        pid = 'PAT%016d' % (u64(h('delineate/patient-id/v1', x)) % 10**16) if x else ''",
                 "        print('\\t'.join([uid, pid, str(shift(x, -3650, -365)), str(shift(x, -5, 5))]))",
                 "    else:",
