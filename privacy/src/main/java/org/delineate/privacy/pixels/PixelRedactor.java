@@ -77,8 +77,10 @@ public final class PixelRedactor {
             names.add(rule.name());
         }
         DicomFile result = file;
+        int frames = 0;
         if (!rectangles.isEmpty()) {
             PixelDescription d = PixelDescription.of(ds, source(file));
+            frames = d.numberOfFrames();
             DataElement element = ds.get(d.pixelDataTag());
             String problem = element.isFragments() ? DecodedBlanking.unsupported(d) : NativeBlanking.unsupported(d);
             if (problem != null) {
@@ -103,6 +105,7 @@ public final class PixelRedactor {
                 result = new DicomFile(file.preamble(), file.fileMeta(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
                         file.deviations(), file.source(), file.complete());
             } else {
+                d.checkNativeLength(element.length(), source(file));
                 byte[] bytes = element.hasBytes() ? element.bytes().clone() : element.bulkData().read();
                 boolean swappedPairs = ds.bigEndian() && element.vr() == VR.OW && d.bitsAllocated() == 8;
                 NativeBlanking.blank(bytes, d, rectangles, ds.bigEndian(), swappedPairs);
@@ -112,7 +115,7 @@ public final class PixelRedactor {
         ds.setString(Tag.BurnedInAnnotation, VR.CS, "NO");
         ds.remove(Tag.IconImageSequence);
         String what = rectangles.isEmpty() ? "no rectangles to blank (the rules state the image is clean)"
-                : rectangles.size() + " rectangle(s) blanked in " + ds.getInt(Tag.NumberOfFrames, 1) + " frame(s)";
+                : rectangles.size() + " rectangle(s) blanked in " + frames + " frame(s)";
         return new Redaction(Decision.REDACTED, "rules " + names + " match: " + what, names, result,
                 result.transferSyntax());
     }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,7 @@ public final class LookupTable {
             throw new IOException(source + ": larger than " + (MAX_FILE_BYTES >> 20) + " MB; not a lookup table");
         }
         try (InputStream in = Files.newInputStream(csv)) {
-            Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             return parse(reader, source);
         } catch (CharacterCodingException e) {
@@ -79,7 +78,7 @@ public final class LookupTable {
         }
     }
 
-    static LookupTable parse(Reader reader, String source) throws IOException {
+    static LookupTable parse(BufferedReader reader, String source) throws IOException {
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

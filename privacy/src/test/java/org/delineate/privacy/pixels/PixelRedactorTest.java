@@ -3,6 +3,7 @@ package org.delineate.privacy.pixels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ import org.delineate.dicom.data.VR;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.dict.UID;
 import org.delineate.dicom.io.DicomFile;
+import org.delineate.dicom.io.DicomFormatException;
 import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.DicomWriter;
 import org.delineate.dicom.io.ReadOptions;
@@ -273,6 +275,26 @@ class PixelRedactorTest {
                 .redact(file);
         assertEquals(Decision.WITHHELD, r.decision());
         assertTrue(r.reason().contains("cannot be decoded: transfer syntax 1.2.840.10008.1.2.4.80"), r.reason());
+    }
+
+    @Test
+    void withheldWhenNativePixelDataCannotBeBlanked() throws IOException {
+        Path input = PYDICOM.resolve("SC_ybr_full_422_uncompressed.dcm");
+        Assumptions.assumeTrue(Files.isRegularFile(input));
+        Redaction r = PixelRedactor.of(RedactionRules.of(List.of(rule(100, 100, List.of(new Rectangle(0, 0, 8, 8))))))
+                .redact(DicomReader.read(input));
+        assertEquals(Decision.WITHHELD, r.decision());
+        assertTrue(r.reason().endsWith("cannot be redacted: native YBR_FULL_422 with subsampled chrominance"), r.reason());
+    }
+
+    @Test
+    void shortNativePixelDataIsAFormatError() throws IOException {
+        DicomFile file = DicomReader.read(PYDICOM.resolve("MR_small.dcm"));
+        file.dataSet().put(DataElement.of(Tag.PixelData, VR.OW, new byte[100]));
+        PixelRedactor redactor = PixelRedactor.of(RedactionRules.of(List.of(rule(64, 64, rectangles(64, 64)))));
+        DicomFormatException e = assertThrows(DicomFormatException.class, () -> redactor.redact(file));
+        assertTrue(e.getMessage().contains("(7FE0,0010) PixelData: value is 100 bytes, expected at least 8192"),
+                e.getMessage());
     }
 
     private static byte[] write(DicomFile file) throws IOException {
