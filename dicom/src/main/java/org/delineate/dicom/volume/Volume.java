@@ -40,8 +40,8 @@ public final class Volume {
         this.storedOffset = b.storedOffset;
         this.geometry = Objects.requireNonNull(b.geometry, "geometry");
         int slices = (int) image.dimension(2);
-        if (b.modalityLuts.size() != 1 && b.modalityLuts.size() != slices) {
-            throw new IllegalArgumentException("give one modality LUT, or one per slice (" + slices + "), not "
+        if (!b.modalityLuts.isEmpty() && b.modalityLuts.size() != 1 && b.modalityLuts.size() != slices) {
+            throw new IllegalArgumentException("give no modality LUT (identity), one, or one per slice (" + slices + "), not "
                     + b.modalityLuts.size());
         }
         if (!b.sources.isEmpty() && b.sources.size() != slices) {
