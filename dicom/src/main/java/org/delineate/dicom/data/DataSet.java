@@ -107,11 +107,25 @@ public final class DataSet implements Iterable<DataElement> {
         for (DataSet d = this; d != null; d = d.parent) {
             DataElement element = d.get(SPECIFIC_CHARACTER_SET);
             if (element != null && element.hasBytes()) {
-                return SpecificCharacterSet.of(Values.strings(element.bytes(), VR.CS, SpecificCharacterSet.DEFAULT));
+                // NB: elements are immutable, so the parsed value of the same element object can be reused; one
+                // holder object keeps element and value together for readers on several threads.
+                ParsedCharacterSet parsed = d.parsedCharacterSet;
+                if (parsed == null || parsed.element() != element) {
+                    parsed = new ParsedCharacterSet(element,
+                            SpecificCharacterSet.of(Values.strings(element.bytes(), VR.CS, SpecificCharacterSet.DEFAULT)));
+                    d.parsedCharacterSet = parsed;
+                }
+                return parsed.characterSet();
             }
         }
         return SpecificCharacterSet.DEFAULT;
     }
+
+    /** The last Specific Character Set element parsed, with its value. */
+    private record ParsedCharacterSet(DataElement element, SpecificCharacterSet characterSet) {
+    }
+
+    private volatile ParsedCharacterSet parsedCharacterSet;
 
     // Typed getters.
 
