@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.delineate.dicom.pixel.ModalityLut;
 import org.delineate.dicom.volume.PlanarImages;
 import org.delineate.dicom.volume.SampleType;
 import org.delineate.dicom.volume.Volume;
@@ -133,7 +134,7 @@ public final class SegmentVolumes {
 
     private static Volume volume(PlacementTarget grid, Object[] planes, SampleType type, List<String> notes) {
         Volume.Builder b = Volume.builder().image(PlanarImages.wrap(type, grid.columns(), grid.rows(), List.of(planes)), type, 0)
-                .geometry(grid.geometry()).frameOfReferenceUid(grid.frameOfReferenceUid());
+                .geometry(grid.geometry()).frameOfReferenceUid(grid.frameOfReferenceUid()).modalityLut(ModalityLut.IDENTITY);
         grid.sources().forEach(b::source);
         notes.forEach(b::note);
         return b.build();
