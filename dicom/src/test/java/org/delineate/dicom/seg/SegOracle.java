@@ -34,6 +34,9 @@ final class SegOracle {
     record View(String type, int slices, List<Frame> frames, List<Map<String, Object>> segments) {
     }
 
+    /** NB: each oracle run starts Python and decodes every frame; views are kept for the test run. */
+    private static final Map<List<Path>, View> VIEWS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private SegOracle() {
     }
 
@@ -59,9 +62,21 @@ final class SegOracle {
         return StackVolumes.read(stack(source), 2);
     }
 
-    @SuppressWarnings("unchecked")
     static View view(Path seg, List<Path> sources) throws IOException {
         Peers.assumePydicom();
+        List<Path> key = new ArrayList<>();
+        key.add(seg);
+        key.addAll(sources);
+        View cached = VIEWS.get(key);
+        if (cached == null) {
+            cached = run(seg, sources);
+            VIEWS.put(key, cached);
+        }
+        return cached;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static View run(Path seg, List<Path> sources) throws IOException {
         String script;
         try (InputStream in = SegOracle.class.getResourceAsStream("seg_oracle.py")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -109,9 +109,7 @@ class SegmentationReaderOracleTest {
     @MethodSource("segmentations")
     void segmentDescriptionsAgreeWithPydicom(String segPath, String sourcePath) throws Exception {
         Path segFile = SegOracle.data(segPath);
-        SegOracle.View view = SegOracle.view(segFile, List.of(SegOracle.data(sourcePath)).stream()
-                .flatMap(p -> { try { return SegOracle.files(p).stream(); } catch (Exception e) { throw new RuntimeException(e); } })
-                .toList());
+        SegOracle.View view = SegOracle.view(segFile, SegOracle.files(SegOracle.data(sourcePath)));
         SegmentationFile seg = SegmentationReader.read(segFile);
         assertEquals(view.type(), seg.type().name());
         assertEquals(view.segments().size(), seg.segments().size());
