@@ -205,7 +205,8 @@ class SegmentationReaderOracleTest {
         assertEquals(overlap, placed.overlapping());
         if (!overlap) {
             Volume map = placed.labelMap();
-            assertEquals(SampleType.UINT8, map.sampleType());
+            int largest = seg.segments().stream().mapToInt(SegmentDescription::segmentNumber).max().orElse(0);
+            assertEquals(largest > 255 ? SampleType.UINT16 : SampleType.UINT8, map.sampleType());
             for (int k = 0; k < slices; k++) {
                 for (int index = 0; index < columns * rows; index++) {
                     assertEquals(merged[k][index], (int) map.modalityValue(index % columns, index / columns, k));
