@@ -104,13 +104,67 @@ final class FramePixels {
 
     /** Frame {@code index} (0-based) as a new {@code byte[]} or {@code short[]} of Rows x Columns values, row by row. */
     Object frame(int index) throws IOException {
+        return frame(index, null);
+    }
+
+    /**
+     * Frame {@code index} (0-based) as a {@code byte[]} or {@code short[]} of Rows x Columns values, row by
+     * row: {@code scratch} refilled when it is a {@code byte[]} of that size and the frame is unpacked here,
+     * else a new array.
+     */
+    Object frame(int index, Object scratch) throws IOException {
         if (bitStream != null) {
-            byte[] out = new byte[rows * columns];
-            unpack(bitStream, (long) index * out.length, out);
+            int n = rows * columns;
+            byte[] out = scratch instanceof byte[] b && b.length == n ? b : new byte[n];
+            unpack(bitStream, (long) index * n, out);
             return out;
         }
         PixelFrame frame = pixels.frame(index);
         return sixteenBit ? frame.shorts() : frame.bytes();
+    }
+
+    /** True when frames are native 1-bit, so that {@link #setColumns} reads them without unpacking. */
+    boolean packed() {
+        return bitStream != null;
+    }
+
+    /**
+     * Finds the set pixels of columns {@code c0} to {@code c1 - 1} of row {@code row} of a packed frame
+     * straight from the bit stream, a byte at a time (background bytes are skipped whole).
+     *
+     * @param columns receives the 0-based columns of the set pixels, in order; at least c1 - c0 long
+     * @return how many were found
+     */
+    int setColumns(int index, int row, int c0, int c1, int[] columns) {
+        long rowStart = ((long) index * rows + row) * this.columns;
+        long bit = rowStart + c0;
+        long end = rowStart + c1;
+        int found = 0;
+        int limit = bitStream.length - 8;
+        while (bit < end) {
+            if ((bit & 7) == 0 && bit + 64 <= end && (bit >>> 3) <= limit && longAt(bitStream, (int) (bit >>> 3)) == 0) {
+                bit += 64;
+                continue;
+            }
+            int shift = (int) (bit & 7);
+            int bits = (bitStream[(int) (bit >>> 3)] & 0xFF) >>> shift;
+            int n = (int) Math.min(8 - shift, end - bit);
+            if (bits != 0) {
+                int x = (int) (bit - rowStart);
+                for (int t = 0; t < n; t++) {
+                    if ((bits >>> t & 1) != 0) {
+                        columns[found++] = x + t;
+                    }
+                }
+            }
+            bit += n;
+        }
+        return found;
+    }
+
+    /** The 8 bytes at {@code index} as one little-endian long (for skipping runs of background). */
+    static long longAt(byte[] b, int index) {
+        return (long) LONG_LE.get(b, index);
     }
 
     /** Unpacks {@code out.length} bits from bit {@code startBit} of {@code stream} (LSB first) into 0/1 bytes. */

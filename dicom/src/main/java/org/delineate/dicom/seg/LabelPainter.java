@@ -7,6 +7,10 @@ import java.util.Set;
 /**
  * Paints placed frames into slice arrays: one segment's volume, or the merged label map. Planes are
  * allocated when first painted (every slice gets its own array in the end, as volumes need).
+ *
+ * <p>NB: native 1-bit frames are painted straight from the bit stream, background bytes skipped whole;
+ * 8-bit frames are scanned eight pixels at a time, background runs skipped as one long. Reading a
+ * hundred-segment segmentation is dominated by these loops.
  */
 final class LabelPainter {
 
@@ -22,28 +26,52 @@ final class LabelPainter {
         byte[][] planes = new byte[grid.slices()][];
         boolean labelMap = seg.type() == SegmentationType.LABELMAP;
         int cols = seg.columns();
+        Object scratch = null;
+        int[] set = new int[cols];
         for (PlacedFrame p : placed) {
             if (!labelMap && p.segmentNumber() != number) {
                 continue;
             }
-            Object values = seg.pixels().frame(p.frameNumber() - 1);
+            if (seg.pixels().packed()) {
+                byte[] plane = plane(planes, p.slice(), grid);
+                Clip c = new Clip(p, seg, grid);
+                for (int r = c.r0; r < c.r1; r++) {
+                    int dst = (p.row() + r) * grid.columns() + p.column();
+                    int n = seg.pixels().setColumns(p.frameNumber() - 1, r, c.c0, c.c1, set);
+                    for (int t = 0; t < n; t++) {
+                        plane[dst + set[t]] = 1;
+                    }
+                }
+                continue;
+            }
+            Object values = seg.pixels().frame(p.frameNumber() - 1, scratch);
+            scratch = values;
             byte[] plane = plane(planes, p.slice(), grid);
             Clip c = new Clip(p, seg, grid);
             for (int r = c.r0; r < c.r1; r++) {
                 int src = r * cols;
                 int dst = (p.row() + r) * grid.columns() + p.column();
-                if (labelMap) {
+                if (values instanceof byte[] v) {
                     for (int x = c.c0; x < c.c1; x++) {
-                        if (SegmentationPlacement.value(values, src + x) == number && !seg.isBackground(number)) {
-                            plane[dst + x] = 1;
+                        if (x + 8 <= c.c1 && FramePixels.longAt(v, src + x) == 0) {
+                            x += 7;
+                            continue;
+                        }
+                        int value = v[src + x] & 0xFF;
+                        if (labelMap) {
+                            if (value == number) {
+                                plane[dst + x] = 1;
+                            }
+                        } else if (value > (plane[dst + x] & 0xFF)) {
+                            // NB: frames of one segment that share a slice are merged by maximum.
+                            plane[dst + x] = (byte) value;
                         }
                     }
                 } else {
-                    byte[] v = (byte[]) values;
+                    short[] v = (short[]) values;
                     for (int x = c.c0; x < c.c1; x++) {
-                        // NB: frames of one segment that share a slice are merged by maximum.
-                        if ((v[src + x] & 0xFF) > (plane[dst + x] & 0xFF)) {
-                            plane[dst + x] = v[src + x];
+                        if ((v[src + x] & 0xFFFF) == number) {
+                            plane[dst + x] = 1;
                         }
                     }
                 }
@@ -68,31 +96,37 @@ final class LabelPainter {
         boolean labelMap = seg.type() == SegmentationType.LABELMAP;
         int cols = seg.columns();
         int width = grid.columns();
+        Object scratch = null;
+        int[] set = new int[cols];
         for (PlacedFrame p : placed) {
-            Object values = seg.pixels().frame(p.frameNumber() - 1);
             Object plane = wide ? plane((short[][]) planes, p.slice(), grid) : plane((byte[][]) planes, p.slice(), grid);
             Clip c = new Clip(p, seg, grid);
+            if (seg.pixels().packed()) {
+                for (int r = c.r0; r < c.r1; r++) {
+                    int dst = (p.row() + r) * width + p.column();
+                    int n = seg.pixels().setColumns(p.frameNumber() - 1, r, c.c0, c.c1, set);
+                    for (int t = 0; t < n; t++) {
+                        mark(plane, dst + set[t], p.segmentNumber(), wide, overlaps);
+                    }
+                }
+                continue;
+            }
+            Object values = seg.pixels().frame(p.frameNumber() - 1, scratch);
+            scratch = values;
             for (int r = c.r0; r < c.r1; r++) {
                 int src = r * cols;
                 int dst = (p.row() + r) * width + p.column();
+                byte[] bytes = values instanceof byte[] b ? b : null;
                 for (int x = c.c0; x < c.c1; x++) {
-                    int v = SegmentationPlacement.value(values, src + x);
+                    if (bytes != null && x + 8 <= c.c1 && FramePixels.longAt(bytes, src + x) == 0) {
+                        x += 7;
+                        continue;
+                    }
+                    int v = bytes != null ? bytes[src + x] & 0xFF : ((short[]) values)[src + x] & 0xFFFF;
                     if (labelMap ? seg.isBackground(v) : v == 0) {
                         continue;
                     }
-                    int label = labelMap ? (v <= max ? v : 0) : p.segmentNumber();
-                    int old = wide ? ((short[]) plane)[dst + x] & 0xFFFF : ((byte[]) plane)[dst + x] & 0xFF;
-                    if (old != 0 && old != label) {
-                        if (overlaps.size() < MAX_OVERLAPS) {
-                            overlaps.add(Math.min(old, label) + " and " + Math.max(old, label));
-                        }
-                        continue;
-                    }
-                    if (wide) {
-                        ((short[]) plane)[dst + x] = (short) label;
-                    } else {
-                        ((byte[]) plane)[dst + x] = (byte) label;
-                    }
+                    mark(plane, dst + x, labelMap ? (v <= max ? v : 0) : p.segmentNumber(), wide, overlaps);
                 }
             }
         }
@@ -105,6 +139,20 @@ final class LabelPainter {
             fill((byte[][]) planes, grid);
         }
         return planes;
+    }
+
+    /** Sets a label map voxel to {@code label} unless another segment holds it (then an overlap is noted). */
+    private static void mark(Object plane, int index, int label, boolean wide, Set<String> overlaps) {
+        int old = wide ? ((short[]) plane)[index] & 0xFFFF : ((byte[]) plane)[index] & 0xFF;
+        if (old != 0 && old != label) {
+            if (overlaps.size() < MAX_OVERLAPS) {
+                overlaps.add(Math.min(old, label) + " and " + Math.max(old, label));
+            }
+        } else if (wide) {
+            ((short[]) plane)[index] = (short) label;
+        } else {
+            ((byte[]) plane)[index] = (byte) label;
+        }
     }
 
     private static byte[] plane(byte[][] planes, int k, PlacementTarget grid) {
