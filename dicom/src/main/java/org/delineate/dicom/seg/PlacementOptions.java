@@ -27,10 +27,12 @@ public record PlacementOptions(double orientationTolerance, double spacingTolera
         return new PlacementOptions(1e-3, 1e-3, 0.01, false);
     }
 
+    /** These options, leaving out (true) or failing on (false) frames that do not fit. */
     public PlacementOptions withSkipMisfits(boolean skip) {
         return new PlacementOptions(orientationTolerance, spacingTolerance, positionTolerance, skip);
     }
 
+    /** These options with another position tolerance, mm. */
     public PlacementOptions withPositionTolerance(double mm) {
         return new PlacementOptions(orientationTolerance, spacingTolerance, mm, skipMisfits);
     }

@@ -95,6 +95,7 @@ public record PlacementTarget(int columns, int rows, int slices, VolumeGeometry 
         return slicePositions.isEmpty() ? geometry.toPatient(0, 0, k) : slicePositions.get(k).clone();
     }
 
+    /** Copies of the true slice positions (LPS mm), or an empty list when the geometry gives them. */
     @Override
     public List<double[]> slicePositions() {
         return slicePositions.stream().map(double[]::clone).toList();

@@ -110,7 +110,9 @@ public final class SegmentationFile {
     }
 
     /**
-     * Places the frames into {@code target}'s grid (see {@link SegmentationPlacement} for the rules).
+     * Places the frames into {@code target}'s grid: by position (orientation, pixel spacing, slice plane and
+     * whole-pixel in-plane offset must match within the options' tolerances), else by source image reference;
+     * docs/seg-reading.md gives the rules.
      *
      * @throws PlacementException listing every frame that does not fit, unless the options skip misfits
      * @throws IOException when the Pixel Data of a frame cannot be decoded
@@ -125,7 +127,8 @@ public final class SegmentationFile {
      * Places the frames on the grid they span themselves: the segmentation's orientation and pixel spacing,
      * slices at its distinct positions sorted along the normal, gaps filled at uniform spacing.
      *
-     * @throws DicomFormatException when frames lack a position or orientation, or the grid would be too large
+     * @throws org.delineate.dicom.io.DicomFormatException when frames lack a position or orientation, or the
+     *     grid would be too large
      */
     public SegmentVolumes placeOnOwnGrid(PlacementOptions options) throws IOException {
         PlacementTarget grid = OwnGrid.of(this, options);
