@@ -44,6 +44,7 @@ public final class SegmentationReader {
     public static SegmentationFile read(DicomFile dicom, String source) throws IOException {
         DataSet ds = dicom.dataSet();
         List<String> notes = new ArrayList<>();
+        dicom.deviations().forEach(d -> notes.add("Encoding deviation: " + d));
         String sopClass = ds.getString(Tag.SOPClassUID);
         boolean labelMapClass = LABEL_MAP_SEGMENTATION_STORAGE.equals(sopClass);
         if (!UID.SegmentationStorage.equals(sopClass) && !labelMapClass) {
