@@ -53,7 +53,7 @@ public final class PrivacyPeers {
         return run(command, timeoutSeconds);
     }
 
-    /** Runs a command with a time limit; output is captured through temporary files. */
+    /** Runs a command with a time limit; output is captured through temporary files and read as ISO 8859-1. */
     public static Result run(List<String> command, int timeoutSeconds) throws IOException {
         Path out = Files.createTempFile("peer", ".out");
         Path err = Files.createTempFile("peer", ".err");
@@ -65,8 +65,8 @@ public final class PrivacyPeers {
                 process.destroyForcibly();
                 throw new IOException(command.get(0) + " did not finish within " + timeoutSeconds + " s");
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
+                    Files.readString(err, StandardCharsets.ISO_8859_1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);

@@ -120,22 +120,23 @@ final class DeidentificationRun {
             }
             case D -> {
                 if (e.isSequence() || e.vr() == VR.UI) {
-                    keep(item, e, path, d.rule());
-                } else if (e.vr() == VR.UN || e.vr() == VR.SQ) {
-                    item.remove(tag);
-                    record(path, tag, AuditAction.REMOVED, d.rule() + ", no dummy for UN");
+                    keep(item, e, path, d.rule(), false);
                 } else {
                     DummyValues.put(item, tag, e.vr());
                     record(path, tag, AuditAction.DUMMY, d.rule());
                 }
             }
-            case K, C, U -> keep(item, e, path, d.rule());
+            case K -> keep(item, e, path, d.rule(), true);
+            case C, U -> keep(item, e, path, d.rule(), false);
             default -> throw new IllegalStateException("unresolved action " + d.action() + " at " + path);
         }
     }
 
-    /** Keeps an element, cleaning what must never survive: items of sequences, UIDs, dates, echoed identifiers. */
-    private void keep(DataSet item, DataElement e, String path, String rule) {
+    /**
+     * Keeps an element, cleaning what must never survive: the items of sequences, UIDs (unless {@code keepUids}:
+     * action K), dates under Retain ... Modified Dates, and values echoing an identifier.
+     */
+    private void keep(DataSet item, DataElement e, String path, String rule, boolean keepUids) {
         int tag = e.tag();
         if (e.isSequence()) {
             record(path, tag, AuditAction.KEPT, rule + ", items processed");
@@ -156,7 +157,9 @@ final class DeidentificationRun {
             return;
         }
         VR vr = e.vr();
-        if (vr == VR.UI) {
+        if (vr == VR.UI && keepUids) {
+            record(path, tag, AuditAction.KEPT, rule);
+        } else if (vr == VR.UI) {
             replaceUids(item, e, path, rule);
         } else if ((vr == VR.DA || vr == VR.DT) && policy.has(ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES)) {
             shiftDates(item, e, path, rule);
@@ -184,12 +187,6 @@ final class DeidentificationRun {
 
     private void replaceUids(DataSet item, DataElement e, String path, String rule) {
         int tag = e.tag();
-        String keyword = dictionary.keywordOf(tag);
-        boolean names = keyword.endsWith("ClassUID") || keyword.equals("TransferSyntaxUID");
-        if (policy.has(ProfileOption.RETAIN_UIDS) || names) {
-            record(path, tag, AuditAction.KEPT, rule);
-            return;
-        }
         String[] values = item.getStrings(tag);
         boolean changed = false;
         for (int i = 0; i < values.length; i++) {

@@ -4,6 +4,7 @@ import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.data.VR;
+import org.delineate.dicom.dict.ElementDictionary;
 import org.delineate.privacy.policy.Policy;
 import org.delineate.privacy.profile.Action;
 import org.delineate.privacy.profile.AttributeType;
@@ -34,6 +35,7 @@ final class ElementRules {
     private final ConfidentialityProfile profile;
     private final SafePrivateAttributes safePrivate;
     private final AttributeTypes types;
+    private final ElementDictionary dictionary = ElementDictionary.standard();
 
     ElementRules(Policy policy, ConfidentialityProfile profile, SafePrivateAttributes safePrivate,
             AttributeTypes types) {
@@ -47,9 +49,14 @@ final class ElementRules {
         return policy;
     }
 
-    /** The decision for a standard (even group) element; combined actions resolved with the attribute's Type. */
+    /** The decision for a non-private element (even group, or an illegal odd group, which is removed); combined actions resolved with the attribute's Type. */
     Decision standard(DataElement e, String sopClass, String parentPath) {
         int tag = e.tag();
+        if ((Tags.group(tag) & 1) == 1) {
+            // NB: odd groups 0001-0007 and FFFF are neither standard nor legal private groups: nothing can vouch
+            // for them.
+            return Decision.of(Action.X, "illegal odd group");
+        }
         Action override = policy.attributeAction(tag);
         if (override != null) {
             return Decision.of(resolve(override, sopClass, parentPath, tag), "policy attributes");
@@ -72,6 +79,12 @@ final class ElementRules {
         }
         VR vr = e.vr();
         if (vr == VR.UI) {
+            String keyword = dictionary.keywordOf(tag);
+            if (keyword.endsWith("ClassUID") || keyword.equals("TransferSyntaxUID")) {
+                // NB: UIDs naming classes and encodings (e.g. a vendor's private SOP Class in Referenced SOP Class
+                // UID) identify no one; replacing them would break the references' meaning.
+                return Decision.of(Action.K, "class UID");
+            }
             return Decision.of(policy.has(ProfileOption.RETAIN_UIDS) ? Action.K : Action.U, "UID");
         }
         Action byVr = policy.vrAction(vr);

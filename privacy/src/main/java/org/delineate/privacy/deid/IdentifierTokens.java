@@ -16,17 +16,19 @@ import org.delineate.privacy.profile.ProfileOption;
 
 /**
  * The identifying values of one data set, collected before it is changed, to find them echoed in values that are
- * kept (free text, UN): person names and their components, the text of every attribute the policy removes or
- * replaces, dates (unless full dates are retained) and non-registry UIDs (unless UIDs are retained). Comparison
+ * kept (free text, UN): the text of every attribute the policy removes or replaces (person names also by
+ * component), dates (unless full dates are retained) and non-registry UIDs (unless UIDs are retained). Comparison
  * ignores case. Not thread-safe; one per data set.
  *
  * <p>NB: tokens shorter than 3 characters (4 when all digits) are not collected: they would match ordinary words
- * and numbers. A two-letter family name echoed in kept free text is therefore not found; the Clean Descriptors
+ * and numbers, and tokens shorter than 5 characters count only as whole words. A two-letter family name echoed in kept free text is therefore not found; the Clean Descriptors
  * option and the byVr actions are the protection there.
  */
 final class IdentifierTokens {
 
     private static final int MAX_TOKEN = 64;
+    /** Tokens shorter than this match only as whole words ("RIS" not in "CHARACTERISTICS"). */
+    private static final int WHOLE_WORD_BELOW = 5;
 
     private final Set<String> tokens = new HashSet<>();
     private final ElementRules rules;
@@ -56,7 +58,19 @@ final class IdentifierTokens {
         }
         String upper = text.toUpperCase(Locale.ROOT);
         for (String token : tokens) {
-            if (upper.contains(token)) {
+            if (token.length() >= WHOLE_WORD_BELOW ? upper.contains(token) : containsWord(upper, token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code token} occurs in {@code text} with no letter or digit right before or after it. */
+    private static boolean containsWord(String text, String token) {
+        for (int i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
+            int end = i + token.length();
+            if ((i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
                 return true;
             }
         }
@@ -83,12 +97,6 @@ final class IdentifierTokens {
                 continue;
             }
             VR vr = e.vr();
-            if (vr == VR.PN) {
-                for (String value : item.getStrings(tag)) {
-                    addName(value);
-                }
-                continue;
-            }
             if (vr == VR.DA || vr == VR.DT) {
                 if (!rules.policy().has(ProfileOption.RETAIN_LONGITUDINAL_FULL_DATES)) {
                     for (String value : item.getStrings(tag)) {
@@ -109,13 +117,18 @@ final class IdentifierTokens {
                 }
                 continue;
             }
-            if (vr == VR.LO || vr == VR.SH || vr == VR.ST || vr == VR.LT || vr == VR.UT || vr == VR.UC) {
-                Action action = Tags.isPrivate(tag)
-                        ? rules.privateElement(ElementRules.creatorOf(item, tag), tag).action()
-                        : rules.standard(e, sopClass, prefix).action();
-                if (action != Action.K && action != Action.C) {
+            boolean name = vr == VR.PN;
+            if (name || vr == VR.LO || vr == VR.SH || vr == VR.ST || vr == VR.LT || vr == VR.UT || vr == VR.UC) {
+                ElementRules.Decision d = Tags.isPrivate(tag)
+                        ? rules.privateElement(ElementRules.creatorOf(item, tag), tag)
+                        : rules.standard(e, sopClass, prefix);
+                if (d.pseudonym() || (d.action() != Action.K && d.action() != Action.C)) {
                     for (String value : item.getStrings(tag)) {
-                        add(value.strip());
+                        if (name) {
+                            addName(value);
+                        } else {
+                            add(value.strip());
+                        }
                     }
                 }
             }

@@ -14,7 +14,8 @@ import org.delineate.privacy.PrivacyPeers;
  * pydicom as the judge of residual PHI: collects the identifying values of each input file on its own (every PN
  * value and name component, ID-like LO/SH values, institution and station names, private text, every date, every
  * UID that is not in pydicom's UID registry and not a class UID), then reports every element of the matching
- * output (File Meta included, Pixel Data excluded) whose value contains one, ignoring case.
+ * output (File Meta included, Pixel Data excluded) whose value contains one, ignoring case (tokens shorter than
+ * five characters only as whole words: "RIS" is a name component in one file, and part of "Characteristics").
  */
 final class PydicomPhiOracle {
 
@@ -74,7 +75,7 @@ final class PydicomPhiOracle {
             "        for v in values(e):",
             "            u = v.upper()",
             "            for t in ids:",
-            "                if t in u:",
+            "                if (t in u) if len(t) >= 5 else re.search(r'(?<![A-Z0-9])' + re.escape(t) + r'(?![A-Z0-9])', u):",
             "                    bad += 1",
             "                    print('LEAK', sys.argv[i + 1].split('/')[-1], p, e.keyword, 'contains', t)");
 

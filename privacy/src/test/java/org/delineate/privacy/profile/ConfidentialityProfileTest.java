@@ -4,39 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.delineate.privacy.PrivacyPeers;
-import org.junit.jupiter.api.Assumptions;
+import org.delineate.privacy.StandardTable;
 import org.junit.jupiter.api.Test;
 
 /** The generated table against the standard's JSON in the shared folder, read here independently. */
 class ConfidentialityProfileTest {
 
-    static JsonNode standardTable() throws IOException {
-        Path json = PrivacyPeers.shared().resolve("dicom-standard/confidentiality_profile_attributes.json");
-        Assumptions.assumeTrue(Files.isRegularFile(json), json + " is missing");
-        return new ObjectMapper().readTree(json.toFile());
-    }
-
-    /** The tag of a row "(gggg,eeee)" with x digits as 0, or -1 for patterns and the private row. */
-    static int exactTag(String tag) {
-        if (!tag.matches("\\([0-9A-F]{4},[0-9A-F]{4}\\)")) {
-            return -1;
-        }
-        return (Integer.parseInt(tag.substring(1, 5), 16) << 16) | Integer.parseInt(tag.substring(6, 10), 16);
-    }
-
     @Test
     void everyRowAndEveryOptionColumnAsTheStandardSays() throws IOException {
-        JsonNode table = standardTable();
+        JsonNode table = StandardTable.rows();
         ConfidentialityProfile profile = ConfidentialityProfile.standard();
         assertEquals(table.size(), profile.rows().size());
         assertEquals(621, profile.rows().size());
