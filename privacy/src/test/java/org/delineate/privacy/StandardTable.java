@@ -15,11 +15,16 @@ public final class StandardTable {
     private StandardTable() {
     }
 
-    /** The rows of confidentiality_profile_attributes.json; skips the test when the shared folder is missing. */
-    public static JsonNode rows() throws IOException {
+    /** The standard's JSON; skips the test when the shared folder is missing. */
+    public static Path path() {
         Path json = PrivacyPeers.shared().resolve("dicom-standard/confidentiality_profile_attributes.json");
         Assumptions.assumeTrue(Files.isRegularFile(json), json + " is missing");
-        return new ObjectMapper().readTree(json.toFile());
+        return json;
+    }
+
+    /** The rows of confidentiality_profile_attributes.json; skips the test when the shared folder is missing. */
+    public static JsonNode rows() throws IOException {
+        return new ObjectMapper().readTree(path().toFile());
     }
 
     /** The tag of a row written "(gggg,eeee)", or -1 for repeating groups and the private row. */

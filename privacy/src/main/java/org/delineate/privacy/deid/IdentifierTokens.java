@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
@@ -27,6 +28,8 @@ import org.delineate.privacy.profile.ProfileOption;
 final class IdentifierTokens {
 
     private static final int MAX_TOKEN = 64;
+    /** Decimal numbers (measurements such as "1.52") are not identifiers. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]*\\.[0-9]+");
     /** Tokens shorter than this match only as whole words ("RIS" not in "CHARACTERISTICS"). */
     private static final int WHOLE_WORD_BELOW = 5;
 
@@ -147,7 +150,7 @@ final class IdentifierTokens {
             return;
         }
         boolean digits = token.chars().allMatch(Character::isDigit);
-        if (token.length() < (digits ? 4 : 3) || token.equals(DummyValues.TEXT)) {
+        if (token.length() < (digits ? 4 : 3) || token.equals(DummyValues.TEXT) || DECIMAL.matcher(token).matches()) {
             return;
         }
         tokens.add(token.toUpperCase(Locale.ROOT));

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeidentifierTest {
 
     private static final FakePseudonyms PSEUDONYMS = new FakePseudonyms();
+    /** The Table E.1-1 columns of the research preset's options, for the oracle. */
+    static final String[] RESEARCH_COLUMNS = {"rtnLongModifDatesOpt", "rtnPatCharsOpt"};
 
     @TempDir
     Path tmp;
@@ -63,13 +65,13 @@ class DeidentifierTest {
     void noIdentifierSurvivesBasicOrResearchAccordingToPydicom() throws IOException {
         PrivacyPeers.assumePydicom();
         Path input = write(PhiDataSets.create(), "in.dcm");
-        List<Path[]> pairs = new ArrayList<>();
-        for (String preset : List.of("basic", "research")) {
-            DataSet ds = PhiDataSets.create();
-            deidentify(ds, Policy.preset(preset));
-            pairs.add(new Path[] {input, write(ds, preset + ".dcm")});
-        }
-        PydicomPhiOracle.assertNoResidualPhi(pairs);
+        DataSet basic = PhiDataSets.create();
+        deidentify(basic, Policy.preset("basic"));
+        PydicomPhiOracle.assertNoResidualPhi(List.<Path[]>of(new Path[] {input, write(basic, "basic.dcm")}));
+        DataSet research = PhiDataSets.create();
+        deidentify(research, Policy.preset("research"));
+        PydicomPhiOracle.assertNoResidualPhi(List.<Path[]>of(new Path[] {input, write(research, "research.dcm")}),
+                RESEARCH_COLUMNS);
         // The oracle itself: the input judged as its own output leaks.
         assertThrows(AssertionFailedError.class,
                 () -> PydicomPhiOracle.assertNoResidualPhi(List.<Path[]>of(new Path[] {input, input})));

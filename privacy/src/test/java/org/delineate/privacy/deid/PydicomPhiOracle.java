@@ -9,19 +9,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.delineate.privacy.PrivacyPeers;
+import org.delineate.privacy.StandardTable;
 
 /**
- * pydicom as the judge of residual PHI: collects the identifying values of each input file on its own (every PN
- * value and name component, ID-like LO/SH values, institution and station names, private text, every date, every
- * UID that is not in pydicom's UID registry and not a class UID), then reports every element of the matching
- * output (File Meta included, Pixel Data excluded) whose value contains one, ignoring case (tokens shorter than
- * five characters only as whole words: "RIS" is a name component in one file, and part of "Characteristics").
+ * pydicom as the judge of residual PHI: collects the identifying values of each input file on its own, from the
+ * standard's Table E.1-1 JSON rather than from the engine (every PN value and name component, the free text of
+ * every attribute the table does not keep under the options applied, every date, every UID that is neither in
+ * pydicom's UID registry nor a class UID), then reports every element of the matching output (File Meta included;
+ * Pixel Data, numeric VRs and CS excluded: defined terms such as NONE or RTSTRUCT are no identifiers even when a
+ * removed description holds the same word) whose value contains one, ignoring case. Tokens shorter than five
+ * characters count only as whole words ("RIS" is a name component in one file, and part of "Characteristics");
+ * decimal numbers and the dummy "ANONYMOUS" are not identifiers.
  */
 final class PydicomPhiOracle {
 
     private static final String PROGRAM = String.join("\n",
-            "import re, sys, pydicom",
+            "import json, re, sys, pydicom",
             "from pydicom.uid import UID_dictionary",
+            "table = {}",
+            "for row in json.load(open(sys.argv[1])):",
+            "    t = row['tag']",
+            "    if re.fullmatch(r'\\([0-9A-F]{4},[0-9A-F]{4}\\)', t): table[int(t[1:5] + t[6:10], 16)] = row",
+            "options = [c for c in sys.argv[2].split(',') if c]",
+            "def action(tag):",
+            "    row = table.get(int(tag))",
+            "    if row is None: return None",
+            "    chosen = [row[c] for c in options if row.get(c)]",
+            "    return 'C' if 'C' in chosen else chosen[0] if chosen else row['basicProfile']",
             "def walk(ds, path=''):",
             "    for e in ds:",
             "        p = path + '(%04X,%04X)' % (e.tag.group, e.tag.element)",
@@ -36,55 +50,58 @@ final class PydicomPhiOracle {
             "    if isinstance(v, (bytes, bytearray)): return [v.decode('latin-1')]",
             "    if isinstance(v, (list, pydicom.multival.MultiValue)): return [str(x) for x in v]",
             "    return [str(v)]",
-            "ID_LIKE = {'AccessionNumber', 'InstitutionName', 'InstitutionAddress', 'StationName',",
-            "           'InstitutionalDepartmentName', 'DeviceSerialNumber', 'RequestingService'}",
+            "NUMBER = re.compile(r'[+-]?[0-9]*\\.[0-9]+')",
             "def identifiers(ds):",
             "    ids = set()",
             "    def add(s):",
             "        s = s.strip().strip('\\x00').strip()",
-            "        if len(s) >= (4 if s.isdigit() else 3): ids.add(s.upper())",
+            "        if len(s) >= (4 if s.isdigit() else 3) and s.upper() != 'ANONYMOUS' and not NUMBER.fullmatch(s):",
+            "            ids.add(s.upper())",
             "    for p, e in walk(ds):",
-            "        kw = e.keyword or ''",
             "        if e.tag == 0x7FE00010 or e.VR in ('UN', 'OB', 'OW'): continue",
             "        if e.VR == 'PN':",
             "            for v in values(e):",
             "                add(v)",
             "                for c in re.split(r'[\\^=]', v): add(c)",
-            "        elif e.VR == 'DA':",
+            "        elif e.VR == 'DA' and 'rtnLongFullDatesOpt' not in options:",
             "            for v in values(e): add(v)",
-            "        elif e.VR == 'DT':",
+            "        elif e.VR == 'DT' and 'rtnLongFullDatesOpt' not in options:",
             "            for v in values(e): add(v[:8])",
-            "        elif e.VR == 'UI':",
-            "            if not kw.endswith('ClassUID'):",
+            "        elif e.VR == 'UI' and 'rtnUIDsOpt' not in options:",
+            "            if not (e.keyword or '').endswith('ClassUID'):",
             "                for v in values(e):",
             "                    if v not in UID_dictionary and len(v) >= 10: add(v)",
-            "        elif e.VR in ('LO', 'SH', 'ST'):",
-            "            if (e.tag.is_private and e.tag.element >= 0x1000) or kw.endswith('ID') or kw.endswith('IDs') \\",
-            "                    or kw in ID_LIKE:",
-            "                for v in values(e): add(v)",
+            "        elif e.VR in ('LO', 'SH', 'ST', 'LT', 'UT', 'UC') and action(e.tag) not in (None, 'K', 'C'):",
+            "            for v in values(e): add(v)",
             "    return ids",
-            "bad = 0",
-            "for i in range(1, len(sys.argv), 2):",
+            "def found(t, u):",
+            "    if len(t) >= 5: return t in u",
+            "    return re.search(r'(?<![A-Z0-9])' + re.escape(t) + r'(?![A-Z0-9])', u) is not None",
+            "for i in range(3, len(sys.argv), 2):",
             "    src = pydicom.dcmread(sys.argv[i], force=True)",
             "    out = pydicom.dcmread(sys.argv[i + 1], force=True)",
             "    ids = identifiers(src)",
             "    print('IDS', len(ids))",
-            "    elements = list(walk(out.file_meta, 'meta:')) + list(walk(out))",
-            "    for p, e in elements:",
-            "        if e.tag == 0x7FE00010: continue",
+            "    for p, e in list(walk(out.file_meta, 'meta:')) + list(walk(out)):",
+            "        if e.tag == 0x7FE00010 or e.VR in ('CS', 'IS', 'DS', 'US', 'SS', 'UL', 'SL', 'FL', 'FD', 'AT'): continue",
             "        for v in values(e):",
             "            u = v.upper()",
             "            for t in ids:",
-            "                if (t in u) if len(t) >= 5 else re.search(r'(?<![A-Z0-9])' + re.escape(t) + r'(?![A-Z0-9])', u):",
-            "                    bad += 1",
+            "                if found(t, u):",
             "                    print('LEAK', sys.argv[i + 1].split('/')[-1], p, e.keyword, 'contains', t)");
 
     private PydicomPhiOracle() {
     }
 
-    /** Asserts that no output (paired with its input) holds an identifying value of its input. */
-    static void assertNoResidualPhi(List<Path[]> inputOutputPairs) throws IOException {
+    /**
+     * Asserts that no output (paired with its input) holds an identifying value of its input.
+     *
+     * @param options the options applied, as Table E.1-1 JSON column names (which attributes they keep)
+     */
+    static void assertNoResidualPhi(List<Path[]> inputOutputPairs, String... options) throws IOException {
         List<String> args = new ArrayList<>();
+        args.add(StandardTable.path().toString());
+        args.add(String.join(",", options));
         for (Path[] pair : inputOutputPairs) {
             args.add(pair[0].toString());
             args.add(pair[1].toString());

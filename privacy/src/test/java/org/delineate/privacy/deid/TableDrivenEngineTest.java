@@ -131,6 +131,7 @@ class TableDrivenEngineTest {
                 checked++;
             }
         }
+        System.out.println("TableDrivenEngineTest: " + checked + " row x option cases through the engine");
         assertEquals(List.of(), mismatches);
         assertTrue(checked > 800, "rows x options checked: " + checked);
     }
