@@ -30,13 +30,13 @@ public final class FakePseudonyms implements Pseudonyms {
 
     @Override
     public String patientId(String patientId) {
-        return "PSN" + hash("id", patientId).toString(16).substring(0, 12).toUpperCase();
+        return "PSN" + hash("id", patientId).toString(16).substring(0, 12).toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override
     public String patientName(String patientName, String patientId) {
-        return "PSEUDO^P" + hash("name", patientName.toUpperCase().replaceAll("[\\s^]+$", "")).toString(16)
-                .substring(0, 8).toUpperCase();
+        return "PSEUDO^P" + hash("name", patientName.toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s^]+$", "")).toString(16)
+                .substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override
