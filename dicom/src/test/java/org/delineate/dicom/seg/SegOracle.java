@@ -30,7 +30,11 @@ final class SegOracle {
             "ipp_of = {}",
             "for p in sys.argv[2:]:",
             "    s = pydicom.dcmread(p, stop_before_pixels=True)",
-            "    ipp_of[s.SOPInstanceUID] = [float(x) for x in s.ImagePositionPatient]",
+            "    if 'PerFrameFunctionalGroupsSequence' in s:",
+            "        for i, g in enumerate(s.PerFrameFunctionalGroupsSequence):",
+            "            ipp_of[(s.SOPInstanceUID, i + 1)] = [float(x) for x in g.PlanePositionSequence[0].ImagePositionPatient]",
+            "    else:",
+            "        ipp_of[(s.SOPInstanceUID, 0)] = [float(x) for x in s.ImagePositionPatient]",
             "arr = seg.pixel_array",
             "n = int(seg.NumberOfFrames)",
             "if arr.ndim == 2: arr = arr[None]",
@@ -39,16 +43,18 @@ final class SegOracle {
             "print('refs', ' '.join(refs))",
             "for f, item in enumerate(seg.PerFrameFunctionalGroupsSequence):",
             "    no = int(item.SegmentIdentificationSequence[0].ReferencedSegmentNumber) if 'SegmentIdentificationSequence' in item else 0",
-            "    uid = item.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID",
+            "    src = item.DerivationImageSequence[0].SourceImageSequence[0]",
+            "    key = (src.ReferencedSOPInstanceUID, int(src.get('ReferencedFrameNumber', 0)))",
             "    ipp = [float(x) for x in item.PlanePositionSequence[0].ImagePositionPatient]",
-            "    d = max(abs(a - b) for a, b in zip(ipp, ipp_of[uid])) if uid in ipp_of else -1",
+            "    d = max(abs(a - b) for a, b in zip(ipp, ipp_of[key])) if key in ipp_of else -1",
             "    v = item.FrameContentSequence[0].DimensionIndexValues",
             "    v = [int(x) for x in v] if hasattr(v, '__len__') else [int(v)]",
             "    h = hashlib.sha256(np.ascontiguousarray(arr[f].astype('<i4')).tobytes()).hexdigest()",
-            "    print('frame', f + 1, no, uid, '%.6f' % d, '/'.join(str(x) for x in v), h)");
+            "    print('frame', f + 1, no, key[0], key[1], '%.6f' % d, '/'.join(str(x) for x in v), h)");
 
     /** One frame as pydicom sees it. */
-    record Frame(int segment, String sourceUid, double positionError, String dimensionIndex, String pixelHash) {
+    record Frame(int segment, String sourceUid, int sourceFrame, double positionError, String dimensionIndex,
+            String pixelHash) {
     }
 
     /** pydicom's view of a segmentation. */
@@ -101,7 +107,8 @@ final class SegOracle {
                     type = w[5];
                 }
                 case "refs" -> refs.addAll(List.of(w).subList(1, w.length));
-                case "frame" -> frames.add(new Frame(Integer.parseInt(w[2]), w[3], Double.parseDouble(w[4]), w[5], w[6]));
+                case "frame" -> frames.add(new Frame(Integer.parseInt(w[2]), w[3], Integer.parseInt(w[4]),
+                        Double.parseDouble(w[5]), w[6], w[7]));
                 default -> throw new AssertionError("unexpected pydicom output: " + line);
             }
         }
@@ -130,6 +137,7 @@ final class SegOracle {
             referenced.add(uid);
             assertEquals(s, frame.segment(), where + ": segment");
             assertEquals(uid, frame.sourceUid(), where + ": source instance");
+            assertEquals(src.source().frames().get(k).frameNumber(), frame.sourceFrame(), where + ": source frame");
             assertTrue(frame.positionError() >= 0 && frame.positionError() < 1e-3,
                     where + ": ImagePositionPatient differs from the source's by " + frame.positionError());
             assertEquals(type == SegmentationType.LABELMAP ? "" + (k + 1) : s + "/" + (k + 1), frame.dimensionIndex(),

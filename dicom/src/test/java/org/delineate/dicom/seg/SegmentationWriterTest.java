@@ -21,7 +21,7 @@ class SegmentationWriterTest {
     @TempDir
     static Path tmp;
 
-    enum Source { TINY, CT512, PHANTOM }
+    enum Source { TINY, MULTIFRAME, CT512, PHANTOM }
 
     enum Input { MASKS, FRACTIONS, LABELS_BYTE, LABELS_SHORT }
 
@@ -41,6 +41,9 @@ class SegmentationWriterTest {
                 new Case("tiny fractional, two segments", Source.TINY, Input.FRACTIONS, SegmentationType.FRACTIONAL, 2, false),
                 new Case("tiny label map, three segments", Source.TINY, Input.LABELS_BYTE, SegmentationType.LABELMAP, 3, false),
                 new Case("tiny label map from overlap-free masks", Source.TINY, Input.MASKS, SegmentationType.LABELMAP, 1, true),
+                new Case("multi-frame source, binary", Source.MULTIFRAME, Input.MASKS, SegmentationType.BINARY, 2, false),
+                new Case("multi-frame source, label map", Source.MULTIFRAME, Input.LABELS_BYTE, SegmentationType.LABELMAP,
+                        2, false),
                 new Case("512 binary, two overlapping", Source.CT512, Input.MASKS, SegmentationType.BINARY, 2, false),
                 new Case("512 fractional, one segment", Source.CT512, Input.FRACTIONS, SegmentationType.FRACTIONAL, 1, false),
                 new Case("512 label map, two segments", Source.CT512, Input.LABELS_SHORT, SegmentationType.LABELMAP, 2, false),
@@ -54,6 +57,7 @@ class SegmentationWriterTest {
     void writtenSegmentationIsValidAndPydicomSeesTheInput(Case c) throws Exception {
         SegSources.Loaded src = switch (c.source()) {
             case TINY -> SegSources.tiny();
+            case MULTIFRAME -> SegSources.load(SegSources.segmentations().resolve("23x38x3/multiframe"));
             case CT512 -> SegSources.ct512();
             case PHANTOM -> SegSources.phantom(tmp.resolve(c.name().replace(' ', '_')), 64, 12);
         };
