@@ -29,7 +29,7 @@ public final class SegmentationValidator {
             List<SegmentDescription> segments, SegWriteOptions options) {
         List<SegmentationProblem> problems = checkMetadata(source, frames, segments, options);
         if (problems.stream().noneMatch(p -> p.path().isEmpty())) {
-            FramePlan.scan(frames, options, problems);
+            SegFramePlan.scan(frames, options, problems);
         }
         return problems;
     }

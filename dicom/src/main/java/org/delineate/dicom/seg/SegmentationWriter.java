@@ -80,18 +80,18 @@ public final class SegmentationWriter {
                 SegmentationValidator.checkMetadata(source, frames, segments, options));
         if (!problems.isEmpty()) {
             if (problems.stream().noneMatch(p -> p.path().isEmpty())) {
-                FramePlan.scan(frames, options, problems);
+                SegFramePlan.scan(frames, options, problems);
             }
             throw new InvalidSegmentationException(problems);
         }
-        FramePlan plan = FramePlan.scan(frames, options, problems);
+        SegFramePlan plan = SegFramePlan.scan(frames, options, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSegmentationException(problems);
         }
         String seriesUid = options.seriesInstanceUid() != null ? options.seriesInstanceUid() : Uids.newUid();
         String sopUid = options.sopInstanceUid() != null ? options.sopInstanceUid() : Uids.newUid();
-        DataSet header = SegmentationHeader.build(source, segments, options, plan, seriesUid, sopUid);
-        int bits = SegmentationHeader.bitsAllocated(options.type(), segments.size());
+        DataSet header = SegmentationHeaderBuilder.build(source, segments, options, plan, seriesUid, sopUid);
+        int bits = SegmentationHeaderBuilder.bitsAllocated(options.type(), segments.size());
         long pixels = (long) frames.columns() * frames.rows() * plan.frameCount();
         long length = bits == 1 ? BinaryFramePacker.packedLength(pixels) : pixels * (bits / 8);
         if (length + (length & 1) > 0xFFFFFFFEL) {
@@ -99,8 +99,8 @@ public final class SegmentationWriter {
                     + "be " + length + " bytes, more than a native Pixel Data value can hold; write fewer frames")));
         }
         TrailingValue pixelData = new TrailingValue(Tag.PixelData, bits == 16 ? VR.OW : VR.OB, length,
-                out -> PixelDataStream.write(out, frames, plan, options.type(), bits));
-        Written written = new Written(SegmentationHeader.sopClassUid(options.type()), sopUid, seriesUid, plan.frameCount());
+                out -> SegPixelDataWriter.write(out, frames, plan, options.type(), bits));
+        Written written = new Written(SegmentationHeaderBuilder.sopClassUid(options.type()), sopUid, seriesUid, plan.frameCount());
         return new Prepared(DicomFile.of(header, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), pixelData, written);
     }
 }

@@ -34,7 +34,7 @@ class BinaryPackingTest {
 
     @Test
     void framesOf23By38PackWithoutPaddingBetweenThem() throws Exception {
-        SegSources.Loaded src = SegSources.tiny();
+        SegWriterSources.Loaded src = SegWriterSources.tiny();
         SegmentationSource source = src.source();
         assertEquals(23, source.columns());
         assertEquals(38, source.rows());
@@ -50,7 +50,7 @@ class BinaryPackingTest {
         }
         SegmentationFrames frames = SegmentationFrames.ofMasks(23, 38, List.of(planes));
         Path out = tmp.resolve("packed.dcm");
-        SegmentationWriter.Written written = SegmentationWriter.write(out, source, frames, SegMasks.descriptions(1),
+        SegmentationWriter.Written written = SegmentationWriter.write(out, source, frames, SegWriterInputs.descriptions(1),
                 SegWriteOptions.defaults());
         assertEquals(2, written.numberOfFrames());
 

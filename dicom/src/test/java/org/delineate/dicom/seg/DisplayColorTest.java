@@ -39,7 +39,7 @@ class DisplayColorTest {
 
     private static Map<String, int[]> dcmqiLab() throws IOException {
         Peers.assumePydicom();
-        Path dir = SegSources.segmentations();
+        Path dir = SegWriterSources.segmentations();
         Peers.Result result = Peers.runPython(READ_LAB, List.of(dir.resolve("liver.dcm"), dir.resolve("partial_overlaps.dcm")), 60);
         assertEquals(0, result.exitCode(), result.all());
         Map<String, int[]> lab = new HashMap<>();

@@ -25,15 +25,15 @@ class SegmentationValidatorTest {
     @TempDir
     Path tmp;
 
-    private static SegSources.Loaded tiny;
+    private static SegWriterSources.Loaded tiny;
 
     @BeforeAll
     static void load() throws Exception {
-        tiny = SegSources.tiny();
+        tiny = SegWriterSources.tiny();
     }
 
     private static SegmentationFrames masks(int segments) {
-        return SegmentationFrames.ofMasks(23, 38, SegMasks.overlappingMasks(23, 38, 3, segments));
+        return SegmentationFrames.ofMasks(23, 38, SegWriterInputs.overlappingMasks(23, 38, 3, segments));
     }
 
     private static List<String> problems(SegmentationSource source, SegmentationFrames frames,
@@ -44,12 +44,12 @@ class SegmentationValidatorTest {
 
     @Test
     void aValidSegmentationHasNoProblems() {
-        assertEquals(List.of(), problems(tiny.source(), masks(2), SegMasks.descriptions(2), SegWriteOptions.defaults()));
+        assertEquals(List.of(), problems(tiny.source(), masks(2), SegWriterInputs.descriptions(2), SegWriteOptions.defaults()));
     }
 
     @Test
     void segmentProblemsAreAllReportedWithTheirPaths() {
-        SegmentDescription noName = SegMasks.descriptions(2).get(1).toBuilder().algorithmName(null).build();
+        SegmentDescription noName = SegWriterInputs.descriptions(2).get(1).toBuilder().algorithmName(null).build();
         SegmentDescription srt = SegmentDescription.builder().segmentLabel("Liver")
                 .algorithmType(SegmentAlgorithmType.MANUAL).category(new Code("T-D0050", "SRT", "Tissue"))
                 .type(Code.sct("10200004", "Liver")).typeModifiers(List.of(new Code("G-A101", "SRT", "Left")))
@@ -76,10 +76,10 @@ class SegmentationValidatorTest {
     void geometryAndSourceMismatchesAreReported() {
         SegmentationSource source = tiny.source();
         // Label volume of the wrong size, and descriptions for a different number of segments.
-        SegmentationFrames wrongSize = SegmentationFrames.ofMasks(24, 38, SegMasks.overlappingMasks(24, 38, 3, 2));
+        SegmentationFrames wrongSize = SegmentationFrames.ofMasks(24, 38, SegWriterInputs.overlappingMasks(24, 38, 3, 2));
         assertEquals(List.of("the segmentation is 24 x 38 x 3 (columns x rows x slices), but its source is 23 x 38 x 3",
                 "the frames hold 2 segments, but 1 segment descriptions were given"),
-                problems(source, wrongSize, SegMasks.descriptions(1), SegWriteOptions.defaults()));
+                problems(source, wrongSize, SegWriterInputs.descriptions(1), SegWriteOptions.defaults()));
 
         // A source header without UIDs and plane attributes, and a slice without SOP Instance UID.
         DataSet header = new DataSet();
@@ -95,7 +95,7 @@ class SegmentationValidatorTest {
                         + "unit vectors",
                 "(5200,9229)[1].(0028,9110)[1].(0028,0030): the source has no Pixel Spacing of 2 positive numbers",
                 "(5200,9230)[2].(0008,9124)[1].(0008,2112)[1].(0008,1155): source slice 1 has no valid SOP Instance UID"),
-                problems(broken, masks(1), SegMasks.descriptions(1), SegWriteOptions.defaults()));
+                problems(broken, masks(1), SegWriterInputs.descriptions(1), SegWriteOptions.defaults()));
 
         // A header of another orientation than the volume's geometry.
         DataSet other = copyOf(source.header());
@@ -103,15 +103,15 @@ class SegmentationValidatorTest {
         assertEquals(List.of("(5200,9229)[1].(0020,9116)[1].(0020,0037): the source header's Image Orientation (Patient) "
                 + "does not match the source geometry: header and volume are not of the same series"),
                 problems(SegmentationSource.of(other, source.geometry(), 23, 38, source.frames()), masks(1),
-                        SegMasks.descriptions(1), SegWriteOptions.defaults()));
+                        SegWriterInputs.descriptions(1), SegWriteOptions.defaults()));
     }
 
     @Test
     void optionAndContentProblemsAreReported() {
         SegWriteOptions fractional = SegWriteOptions.builder().type(SegmentationType.FRACTIONAL).maxFractionalValue(100)
                 .fractionalType(null).contentLabel("my label").build();
-        SegmentationFrames fractions = SegmentationFrames.ofFractions(23, 38, SegMasks.fractions(23, 38, 3, 1, 255));
-        List<String> found = problems(tiny.source(), fractions, SegMasks.descriptions(1), fractional);
+        SegmentationFrames fractions = SegmentationFrames.ofFractions(23, 38, SegWriterInputs.fractions(23, 38, 3, 1, 255));
+        List<String> found = problems(tiny.source(), fractions, SegWriterInputs.descriptions(1), fractional);
         assertEquals("(0062,0010): a FRACTIONAL segmentation needs PROBABILITY or OCCUPANCY", found.get(0));
         assertEquals("(0070,0080): Content Label must be 1 to 16 upper-case letters, digits, spaces or underscores (CS), "
                 + "not \"my label\"", found.get(1));
@@ -120,7 +120,7 @@ class SegmentationValidatorTest {
         assertEquals(4, found.size(), found.toString());
 
         SegWriteOptions labelMap = SegWriteOptions.builder().type(SegmentationType.LABELMAP).build();
-        List<List<byte[]>> two = SegMasks.overlappingMasks(23, 38, 3, 2);
+        List<List<byte[]>> two = SegWriterInputs.overlappingMasks(23, 38, 3, 2);
         List<String> expected = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             int both = 0;
@@ -133,21 +133,21 @@ class SegmentationValidatorTest {
             }
         }
         assertEquals(2, expected.size(), "the masks overlap on slices 1 and 2");
-        assertEquals(expected, problems(tiny.source(), masks(2), SegMasks.descriptions(2), labelMap));
+        assertEquals(expected, problems(tiny.source(), masks(2), SegWriterInputs.descriptions(2), labelMap));
 
-        List<Object> labels = SegMasks.labelPlanes(23, 38, 3, new int[] {1, 2, 9}, false);
+        List<Object> labels = SegWriterInputs.labelPlanes(23, 38, 3, new int[] {1, 2, 9}, false);
         assertEquals(List.of("(7FE0,0010): the label value 9 (first at slice 1) belongs to no segment; give it a segment "
                 + "or set it to 0"), problems(tiny.source(), SegmentationFrames.ofLabels(23, 38, labels, 1, 2),
-                        SegMasks.descriptions(2), SegWriteOptions.defaults()));
+                        SegWriterInputs.descriptions(2), SegWriteOptions.defaults()));
     }
 
     @Test
     void theWriterRefusesWithEveryProblemAndWritesNothing() throws Exception {
         Path out = tmp.resolve("refused.dcm");
-        SegmentDescription srt = SegMasks.descriptions(1).get(0).toBuilder().category(new Code("T-D0050", "SRT", "Tissue"))
+        SegmentDescription srt = SegWriterInputs.descriptions(1).get(0).toBuilder().category(new Code("T-D0050", "SRT", "Tissue"))
                 .build();
         InvalidSegmentationException e = assertThrows(InvalidSegmentationException.class, () -> SegmentationWriter.write(
-                out, tiny.source(), masks(2), List.of(srt, SegMasks.descriptions(2).get(1).toBuilder().algorithmName("")
+                out, tiny.source(), masks(2), List.of(srt, SegWriterInputs.descriptions(2).get(1).toBuilder().algorithmName("")
                         .build()), SegWriteOptions.defaults()));
         assertEquals(2, e.problems().size());
         assertEquals("(0062,0002)[1].(0062,0003)[1].(0008,0102)", e.problems().get(0).path());

@@ -55,40 +55,40 @@ class SegmentationWriterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void writtenSegmentationIsValidAndPydicomSeesTheInput(Case c) throws Exception {
-        SegSources.Loaded src = switch (c.source()) {
-            case TINY -> SegSources.tiny();
-            case MULTIFRAME -> SegSources.load(SegSources.segmentations().resolve("23x38x3/multiframe"));
-            case CT512 -> SegSources.ct512();
-            case PHANTOM -> SegSources.phantom(tmp.resolve(c.name().replace(' ', '_')), 64, 12);
+        SegWriterSources.Loaded src = switch (c.source()) {
+            case TINY -> SegWriterSources.tiny();
+            case MULTIFRAME -> SegWriterSources.load(SegWriterSources.segmentations().resolve("23x38x3/multiframe"));
+            case CT512 -> SegWriterSources.ct512();
+            case PHANTOM -> SegWriterSources.phantom(tmp.resolve(c.name().replace(' ', '_')), 64, 12);
         };
         SegmentationSource source = src.source();
         int columns = source.columns(), rows = source.rows(), slices = source.slices();
         int[] labelValues = IntStream.rangeClosed(1, c.segments()).map(v -> v * 3 % 1000 + 1).toArray();
         SegmentationFrames frames = switch (c.input()) {
-            case MASKS -> SegmentationFrames.ofMasks(columns, rows, SegMasks.overlappingMasks(columns, rows, slices, c.segments()));
-            case FRACTIONS -> SegmentationFrames.ofFractions(columns, rows, SegMasks.fractions(columns, rows, slices,
+            case MASKS -> SegmentationFrames.ofMasks(columns, rows, SegWriterInputs.overlappingMasks(columns, rows, slices, c.segments()));
+            case FRACTIONS -> SegmentationFrames.ofFractions(columns, rows, SegWriterInputs.fractions(columns, rows, slices,
                     c.segments(), 200));
             case LABELS_BYTE -> SegmentationFrames.ofLabels(columns, rows,
-                    SegMasks.labelPlanes(columns, rows, slices, labelValues, false), labelValues);
+                    SegWriterInputs.labelPlanes(columns, rows, slices, labelValues, false), labelValues);
             case LABELS_SHORT -> SegmentationFrames.ofLabels(columns, rows,
-                    SegMasks.labelPlanes(columns, rows, slices, labelValues, true), labelValues);
+                    SegWriterInputs.labelPlanes(columns, rows, slices, labelValues, true), labelValues);
         };
         SegWriteOptions options = SegWriteOptions.builder().type(c.type()).keepEmptyFrames(c.keepEmpty())
                 .fractionalType(SegmentationFractionalType.OCCUPANCY).maxFractionalValue(200)
                 .contentCreatorName("Reader^One").seriesDescription(c.name()).build();
         Path out = tmp.resolve(c.name().replaceAll("\\W+", "_") + ".dcm");
         SegmentationWriter.Written written = SegmentationWriter.write(out, source, frames,
-                SegMasks.descriptions(c.segments()), options);
+                SegWriterInputs.descriptions(c.segments()), options);
 
         String keep = System.getProperty("delineate.seg.keep");
         if (keep != null) {
             java.nio.file.Files.copy(out, java.nio.file.Files.createDirectories(Path.of(keep)).resolve(out.getFileName()),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        String dciodvfy = SegOracle.assertDciodvfyClean(out, c.type() == SegmentationType.LABELMAP
-                ? SegOracle.LABELMAP_ERRORS_OF_OLD_DCIODVFY : List.of());
-        SegOracle.View view = SegOracle.pydicomView(out, src.files());
-        SegOracle.assertAgrees(view, src, frames, c.type(), c.keepEmpty());
+        String dciodvfy = SegWriterOracle.assertDciodvfyClean(out, c.type() == SegmentationType.LABELMAP
+                ? SegWriterOracle.LABELMAP_ERRORS_OF_OLD_DCIODVFY : List.of());
+        SegWriterOracle.View view = SegWriterOracle.pydicomView(out, src.files());
+        SegWriterOracle.assertAgrees(view, src, frames, c.type(), c.keepEmpty());
         assertEquals(view.numberOfFrames(), written.numberOfFrames());
         assertTrue(dciodvfy.contains(c.type() == SegmentationType.LABELMAP ? "Information Object Not found"
                 : "Segmentation"), dciodvfy);

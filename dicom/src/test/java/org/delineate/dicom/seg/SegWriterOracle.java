@@ -22,7 +22,7 @@ import org.delineate.dicom.Peers;
  * (segment number, referenced source instance, Image Position (Patient) against that source file's, dimension
  * index values and unpacked pixels) must agree with the input.
  */
-final class SegOracle {
+final class SegWriterOracle {
 
     private static final String PYDICOM_VIEW = String.join("\n",
             "import sys, hashlib, pydicom, numpy as np",
@@ -62,7 +62,7 @@ final class SegOracle {
             List<Frame> frames) {
     }
 
-    private SegOracle() {
+    private SegWriterOracle() {
     }
 
     /**
@@ -119,7 +119,7 @@ final class SegOracle {
      * Asserts that pydicom's view holds exactly the frames (segment s, slice k) expected, in order, each with
      * the pixels of the input and the position and reference of its source slice.
      */
-    static void assertAgrees(View view, SegSources.Loaded src, SegmentationFrames input, SegmentationType type,
+    static void assertAgrees(View view, SegWriterSources.Loaded src, SegmentationFrames input, SegmentationType type,
             boolean keepEmpty) {
         List<int[]> expected = expectedFrames(input, type, keepEmpty);
         assertEquals(expected.size(), view.numberOfFrames(), "NumberOfFrames");

@@ -18,7 +18,7 @@ import org.delineate.dicom.volume.SourceFrame;
  * A.51, Table A.51-1) that are mandatory or whose condition holds, plus the Type 3 attributes named in
  * docs/seg-writing.md.
  */
-final class SegmentationHeader {
+final class SegmentationHeaderBuilder {
 
     /**
      * Label Map Segmentation Storage (DICOM Supplement 243, PS3.4 2024d and later).
@@ -40,7 +40,7 @@ final class SegmentationHeader {
     private static final int[] TYPE_2 = {Tag.PatientName, Tag.PatientID, Tag.PatientBirthDate, Tag.PatientSex,
         Tag.StudyDate, Tag.StudyTime, Tag.ReferringPhysicianName, Tag.StudyID, Tag.AccessionNumber};
 
-    private SegmentationHeader() {
+    private SegmentationHeaderBuilder() {
     }
 
     /** The SOP Class UID written for a segmentation type. */
@@ -58,7 +58,7 @@ final class SegmentationHeader {
     }
 
     static DataSet build(SegmentationSource source, List<SegmentDescription> segments, SegWriteOptions options,
-            FramePlan plan, String seriesUid, String sopUid) {
+            SegFramePlan plan, String seriesUid, String sopUid) {
         DataSet src = source.header();
         DataSet d = new DataSet();
         if (src.getString(Tag.SpecificCharacterSet) != null) {
@@ -116,11 +116,11 @@ final class SegmentationHeader {
             d.setString(Tag.SegmentationFractionalType, VR.CS, options.fractionalType().name());
             d.setInts(Tag.MaximumFractionalValue, VR.US, options.maxFractionalValue());
         }
-        SegmentItems.write(d, segments, options.type());
+        SegmentSequenceWriter.write(d, segments, options.type());
         d.setString(Tag.SegmentsOverlap, VR.CS, plan.overlapping() ? "YES" : "NO");
         d.setInts(Tag.NumberOfFrames, VR.IS, plan.frameCount());
-        FunctionalGroups.writeShared(d, source);
-        FunctionalGroups.writePerFrame(d, source, plan, labelMap);
+        FunctionalGroupWriter.writeShared(d, source);
+        FunctionalGroupWriter.writePerFrame(d, source, plan, labelMap);
         // Image Pixel
         int bits = bitsAllocated(options.type(), segments.size());
         d.setInts(Tag.SamplesPerPixel, VR.US, 1);
@@ -132,14 +132,14 @@ final class SegmentationHeader {
         d.setInts(Tag.HighBit, VR.US, bits - 1);
         d.setInts(Tag.PixelRepresentation, VR.US, 0);
         // Multi-frame Dimension
-        FunctionalGroups.writeDimensions(d, labelMap);
+        FunctionalGroupWriter.writeDimensions(d, labelMap);
         // Common Instance Reference
         referencedSeries(d, source, plan);
         return d;
     }
 
     /** Referenced Series Sequence: the source series and exactly the instances the frames derive from. */
-    private static void referencedSeries(DataSet d, SegmentationSource source, FramePlan plan) {
+    private static void referencedSeries(DataSet d, SegmentationSource source, SegFramePlan plan) {
         DataSet series = d.newSequence(Tag.ReferencedSeriesSequence).addItem();
         Set<String> seen = new LinkedHashSet<>();
         var instances = series.newSequence(Tag.ReferencedInstanceSequence);

@@ -14,12 +14,12 @@ import org.delineate.dicom.volume.SourceFrame;
  * Pixel Measures and Plane Orientation (Patient) shared; Plane Position (Patient), Frame Content, Segment
  * Identification (not for LABELMAP) and Derivation Image per frame; no group is both.
  */
-final class FunctionalGroups {
+final class FunctionalGroupWriter {
 
     static final Code DERIVATION_SEGMENTATION = Code.dcm("113076", "Segmentation");
     static final Code SOURCE_IMAGE_PURPOSE = Code.dcm("121322", "Source image for image processing operation");
 
-    private FunctionalGroups() {
+    private FunctionalGroupWriter() {
     }
 
     static void writeShared(DataSet dataSet, SegmentationSource source) {
@@ -41,7 +41,7 @@ final class FunctionalGroups {
                 .setString(Tag.ImageOrientationPatient, VR.DS, source.imageOrientationPatient());
     }
 
-    static void writePerFrame(DataSet dataSet, SegmentationSource source, FramePlan plan, boolean labelMap) {
+    static void writePerFrame(DataSet dataSet, SegmentationSource source, SegFramePlan plan, boolean labelMap) {
         Sequence perFrame = dataSet.newSequence(Tag.PerFrameFunctionalGroupsSequence);
         for (int f = 0; f < plan.frameCount(); f++) {
             int k = plan.slice(f);
@@ -70,9 +70,9 @@ final class FunctionalGroups {
         if (frame.frameNumber() > 0) {
             image.setInts(Tag.ReferencedFrameNumber, VR.IS, frame.frameNumber());
         }
-        SegmentItems.code(image, Tag.PurposeOfReferenceCodeSequence, SOURCE_IMAGE_PURPOSE);
+        SegmentSequenceWriter.code(image, Tag.PurposeOfReferenceCodeSequence, SOURCE_IMAGE_PURPOSE);
         image.setString(Tag.SpatialLocationsPreserved, VR.CS, "YES");
-        SegmentItems.code(derivation, Tag.DerivationCodeSequence, DERIVATION_SEGMENTATION);
+        SegmentSequenceWriter.code(derivation, Tag.DerivationCodeSequence, DERIVATION_SEGMENTATION);
     }
 
     /**

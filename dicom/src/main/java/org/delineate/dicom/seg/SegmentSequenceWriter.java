@@ -9,9 +9,9 @@ import org.delineate.dicom.data.VR;
 import org.delineate.dicom.dict.Tag;
 
 /** Writes the Segment Sequence (0062,0002): one item per segment (PS3.3 C.8.20.2, Segment Description Macro). */
-final class SegmentItems {
+final class SegmentSequenceWriter {
 
-    private SegmentItems() {
+    private SegmentSequenceWriter() {
     }
 
     /**

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The attributes of a written segmentation as pydicom reads them, compared with the source file (also read by
  * pydicom), the segment descriptions and the options.
  */
-class SegmentationHeaderTest {
+class SegmentationWriterHeaderTest {
 
     @TempDir
     static Path tmp;
 
-    private static SegSources.Loaded tiny;
+    private static SegWriterSources.Loaded tiny;
 
     private static final String FACTS = String.join("\n",
             "import sys, json, pydicom",
@@ -77,7 +77,7 @@ class SegmentationHeaderTest {
 
     @BeforeAll
     static void load() throws Exception {
-        tiny = SegSources.tiny();
+        tiny = SegWriterSources.tiny();
     }
 
     @SuppressWarnings("unchecked")
@@ -97,12 +97,12 @@ class SegmentationHeaderTest {
 
     @Test
     void binaryHeaderHasTheSourcesPatientStudyAndPlaneAndOurEquipment() throws Exception {
-        SegmentationFrames masks = SegmentationFrames.ofMasks(23, 38, SegMasks.overlappingMasks(23, 38, 3, 2));
+        SegmentationFrames masks = SegmentationFrames.ofMasks(23, 38, SegWriterInputs.overlappingMasks(23, 38, 3, 2));
         SegWriteOptions options = SegWriteOptions.builder().seriesNumber(42).instanceNumber(7).contentLabel("LIVER_SEG")
                 .contentCreatorName("Reader^Ann").seriesDescription("Liver by hand").manufacturerModelName("Delineate SEG")
                 .deviceSerialNumber("SN-1").softwareVersions("1.2.3")
                 .contentDateTime(LocalDateTime.of(2026, 3, 4, 5, 6, 7)).build();
-        Map<String, Object> f = facts(write("header", masks, SegMasks.descriptions(2), options));
+        Map<String, Object> f = facts(write("header", masks, SegWriterInputs.descriptions(2), options));
 
         assertEquals("1.2.840.10008.5.1.4.1.1.66.4", f.get("SOPClassUID"));
         assertEquals("SEG", f.get("Modality"));
@@ -138,7 +138,7 @@ class SegmentationHeaderTest {
 
         // Segments numbered 1..N in the order given, with everything of their description.
         List<Map<String, Object>> segments = (List<Map<String, Object>>) f.get("segments");
-        List<SegmentDescription> given = SegMasks.descriptions(2);
+        List<SegmentDescription> given = SegWriterInputs.descriptions(2);
         assertEquals(2, segments.size());
         for (int s = 0; s < 2; s++) {
             Map<String, Object> seg = segments.get(s);
@@ -149,7 +149,7 @@ class SegmentationHeaderTest {
             assertEquals(d.algorithmName(), seg.get("algorithmName"));
             assertEquals(codeList(d.category()), seg.get("category"));
             assertEquals(codeList(d.type()), seg.get("type"));
-            assertEquals(d.typeModifiers().stream().map(SegmentationHeaderTest::codeList).toList(), seg.get("modifiers"));
+            assertEquals(d.typeModifiers().stream().map(SegmentationWriterHeaderTest::codeList).toList(), seg.get("modifiers"));
             assertEquals(d.anatomicRegion() == null ? null : codeList(d.anatomicRegion()), seg.get("region"));
             int[] lab = DisplayColor.rgbToDicomLab(d.recommendedDisplayRgb());
             assertEquals(List.of((long) lab[0], (long) lab[1], (long) lab[2]),
@@ -161,9 +161,9 @@ class SegmentationHeaderTest {
 
     @Test
     void everyInstanceHasItsOwnUidsAndDimensionOrganization() throws Exception {
-        SegmentationFrames masks = SegmentationFrames.ofMasks(23, 38, SegMasks.overlappingMasks(23, 38, 3, 1));
-        Map<String, Object> a = facts(write("a", masks, SegMasks.descriptions(1), SegWriteOptions.defaults()));
-        Map<String, Object> b = facts(write("b", masks, SegMasks.descriptions(1), SegWriteOptions.defaults()));
+        SegmentationFrames masks = SegmentationFrames.ofMasks(23, 38, SegWriterInputs.overlappingMasks(23, 38, 3, 1));
+        Map<String, Object> a = facts(write("a", masks, SegWriterInputs.descriptions(1), SegWriteOptions.defaults()));
+        Map<String, Object> b = facts(write("b", masks, SegWriterInputs.descriptions(1), SegWriteOptions.defaults()));
         assertNotEquals(a.get("organization"), b.get("organization"));
         assertNotEquals(a.get("SOPInstanceUID"), b.get("SOPInstanceUID"));
         assertNotEquals(a.get("SeriesInstanceUID"), b.get("SeriesInstanceUID"));
@@ -173,17 +173,17 @@ class SegmentationHeaderTest {
 
     @Test
     void fractionalAndLabelMapHeaders() throws Exception {
-        SegmentationFrames fractions = SegmentationFrames.ofFractions(23, 38, SegMasks.fractions(23, 38, 3, 1, 100));
-        Map<String, Object> f = facts(write("fractional", fractions, SegMasks.descriptions(1), SegWriteOptions.builder()
+        SegmentationFrames fractions = SegmentationFrames.ofFractions(23, 38, SegWriterInputs.fractions(23, 38, 3, 1, 100));
+        Map<String, Object> f = facts(write("fractional", fractions, SegWriterInputs.descriptions(1), SegWriteOptions.builder()
                 .type(SegmentationType.FRACTIONAL).fractionalType(SegmentationFractionalType.PROBABILITY)
                 .maxFractionalValue(100).build()));
         assertEquals(List.of("PROBABILITY", 100L), ((List<?>) f.get("fractional")).stream()
                 .map(v -> v instanceof Number n ? (Object) n.longValue() : v).toList());
         assertEquals(8L, ((Number) f.get("BitsAllocated")).longValue());
 
-        List<Object> planes = SegMasks.labelPlanes(23, 38, 3, new int[] {5, 9}, false);
+        List<Object> planes = SegWriterInputs.labelPlanes(23, 38, 3, new int[] {5, 9}, false);
         Map<String, Object> l = facts(write("labelmap", SegmentationFrames.ofLabels(23, 38, planes, 5, 9),
-                SegMasks.descriptions(2), SegWriteOptions.builder().type(SegmentationType.LABELMAP).build()));
+                SegWriterInputs.descriptions(2), SegWriteOptions.builder().type(SegmentationType.LABELMAP).build()));
         assertEquals("1.2.840.10008.5.1.4.1.1.66.7", l.get("SOPClassUID"));
         assertEquals("LABELMAP", l.get("SegmentationType"));
         assertEquals("NO", l.get("SegmentsOverlap"));
@@ -203,7 +203,7 @@ class SegmentationHeaderTest {
         List<List<byte[]>> empty = List.of(
                 List.of(new byte[23 * 38], new byte[23 * 38], new byte[23 * 38]),
                 java.util.Arrays.asList(null, null, null));
-        Map<String, Object> f = facts(write("empty", SegmentationFrames.ofMasks(23, 38, empty), SegMasks.descriptions(2),
+        Map<String, Object> f = facts(write("empty", SegmentationFrames.ofMasks(23, 38, empty), SegWriterInputs.descriptions(2),
                 SegWriteOptions.defaults()));
         assertEquals(2L, ((Number) f.get("NumberOfFrames")).longValue());
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * Which frames a segmentation will hold, in order (by segment, then by slice), found by reading every frame
  * once before anything is written; also whether segments overlap. Holds two ints per frame, never pixels.
  */
-final class FramePlan {
+final class SegFramePlan {
 
     /** Segment number of frame f (1-based; 0 for LABELMAP, whose frames hold all segments). */
     private final int[] segments;
@@ -16,7 +16,7 @@ final class FramePlan {
     private final int[] slices;
     private final boolean overlapping;
 
-    private FramePlan(int[] segments, int[] slices, boolean overlapping) {
+    private SegFramePlan(int[] segments, int[] slices, boolean overlapping) {
         this.segments = segments;
         this.slices = slices;
         this.overlapping = overlapping;
@@ -48,7 +48,7 @@ final class FramePlan {
      * Reads every frame once and plans the output; content problems (fractions above the maximum, label values
      * without a segment, overlapping segments in a label map) are added to {@code problems}.
      */
-    static FramePlan scan(SegmentationFrames frames, SegWriteOptions options, List<SegmentationProblem> problems) {
+    static SegFramePlan scan(SegmentationFrames frames, SegWriteOptions options, List<SegmentationProblem> problems) {
         int pixels = frames.columns() * frames.rows();
         List<int[]> kept = new ArrayList<>();
         boolean overlapping = false;
@@ -105,7 +105,7 @@ final class FramePlan {
         }
         int[] segments = kept.stream().mapToInt(f -> f[0]).toArray();
         int[] slices = kept.stream().mapToInt(f -> f[1]).toArray();
-        return new FramePlan(segments, slices, overlapping);
+        return new SegFramePlan(segments, slices, overlapping);
     }
 
     private static void reportUnnamedLabels(LabelVolumeFrames labels, List<SegmentationProblem> problems) {

@@ -6,9 +6,9 @@ import java.util.List;
 import org.delineate.dicom.code.Code;
 
 /** Synthetic segment inputs on a source grid, and segment descriptions to go with them. */
-final class SegMasks {
+final class SegWriterInputs {
 
-    private SegMasks() {
+    private SegWriterInputs() {
     }
 
     /**

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Assumptions;
  * Source series for segmentation tests, read with SeriesScanner and StackVolumes: the tiny 23 x 38 x 3 CT and the
  * 3-slice 512 x 512 CT of dcmqi's test data, and a CtPhantom written by our writer.
  */
-final class SegSources {
+final class SegWriterSources {
 
     /** A source with the files it was read from. */
     record Loaded(SegmentationSource source, Volume volume, List<Path> files) {
     }
 
-    private SegSources() {
+    private SegWriterSources() {
     }
 
     static Path segmentations() {

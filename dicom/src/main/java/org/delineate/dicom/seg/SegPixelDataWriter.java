@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes the frames of a plan as Pixel Data, one frame in memory at a time. */
-final class PixelDataStream {
+final class SegPixelDataWriter {
 
-    private PixelDataStream() {
+    private SegPixelDataWriter() {
     }
 
-    static void write(OutputStream out, SegmentationFrames frames, FramePlan plan, SegmentationType type, int bits)
+    static void write(OutputStream out, SegmentationFrames frames, SegFramePlan plan, SegmentationType type, int bits)
             throws IOException {
         int pixels = frames.columns() * frames.rows();
         if (type == SegmentationType.LABELMAP) {
