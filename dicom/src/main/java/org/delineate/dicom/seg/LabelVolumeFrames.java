@@ -15,8 +15,10 @@ final class LabelVolumeFrames implements SegmentationFrames {
     /** Segment number of each label value 0..max; 0 where no segment. */
     private final int[] segmentOfLabel;
     private final int segmentCount;
+    /** Subtracted from every sample to give the label value (a Volume's stored offset for signed data). */
+    private final int offset;
 
-    LabelVolumeFrames(int columns, int rows, List<?> planes, int[] labelValues) {
+    LabelVolumeFrames(int columns, int rows, List<?> planes, int[] labelValues, int offset) {
         if (columns < 1 || rows < 1 || planes == null || planes.isEmpty()) {
             throw new IllegalArgumentException("a label volume needs a positive size and at least one slice");
         }
@@ -52,6 +54,7 @@ final class LabelVolumeFrames implements SegmentationFrames {
         this.rows = rows;
         this.planes = List.copyOf(planes);
         this.segmentCount = labelValues.length;
+        this.offset = offset;
     }
 
     @Override
@@ -74,15 +77,15 @@ final class LabelVolumeFrames implements SegmentationFrames {
         return segmentCount;
     }
 
-    /** The unsigned label value of pixel i of slice k. */
+    /** The label value of pixel i of a plane: the unsigned sample less the offset (negative: no label). */
     int label(Object plane, int i) {
         if (plane instanceof byte[] b) {
-            return b[i] & 0xFF;
+            return (b[i] & 0xFF) - offset;
         }
         if (plane instanceof short[] s) {
-            return s[i] & 0xFFFF;
+            return (s[i] & 0xFFFF) - offset;
         }
-        return ((int[]) plane)[i];
+        return ((int[]) plane)[i] - offset;
     }
 
     private int segmentOf(int label) {
@@ -114,8 +117,8 @@ final class LabelVolumeFrames implements SegmentationFrames {
         java.util.BitSet seen = new java.util.BitSet();
         for (int i = 0; i < columns * rows; i++) {
             int v = label(plane, i);
-            if (v != 0 && segmentOf(v) == 0) {
-                seen.set(v < 0 ? Integer.MAX_VALUE : v);
+            if (v > 0 && segmentOf(v) == 0) {
+                seen.set(v);
             }
         }
         return seen.stream().toArray();

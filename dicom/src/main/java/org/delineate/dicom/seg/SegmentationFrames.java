@@ -3,6 +3,7 @@ package org.delineate.dicom.seg;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.delineate.dicom.volume.SampleType;
 import org.delineate.dicom.volume.Volume;
 
 /**
@@ -67,20 +68,26 @@ public interface SegmentationFrames {
      * @throws IllegalArgumentException for planes of another type or size, or label values below 1 or repeated
      */
     static SegmentationFrames ofLabels(int columns, int rows, List<?> planes, int... labelValues) {
-        return new LabelVolumeFrames(columns, rows, planes, labelValues);
+        return new LabelVolumeFrames(columns, rows, planes, labelValues, 0);
     }
 
     /**
      * The segments of a label volume (see {@link #ofLabels(int, int, List, int...)}), segment s being
-     * {@code segments.get(s - 1)}, whose {@link LabeledSegment#labelValue()} marks it.
+     * {@code segments.get(s - 1)}, whose {@link LabeledSegment#labelValue()} marks it. The volume's planes are read
+     * in place; a label value is a sample less {@link Volume#storedOffset()}, the value as stored.
+     *
+     * @throws IllegalArgumentException for float or RGB volumes
      */
     static SegmentationFrames ofLabels(Volume labels, List<LabeledSegment> segments) {
+        if (labels.sampleType() == SampleType.FLOAT32 || labels.sampleType() == SampleType.RGB) {
+            throw new IllegalArgumentException("a label volume holds integers, not " + labels.sampleType() + " samples");
+        }
         List<Object> planes = new ArrayList<>(labels.slices());
         for (int k = 0; k < labels.slices(); k++) {
             planes.add(labels.plane(k));
         }
-        return ofLabels(labels.columns(), labels.rows(), planes,
-                segments.stream().mapToInt(LabeledSegment::labelValue).toArray());
+        return new LabelVolumeFrames(labels.columns(), labels.rows(), planes,
+                segments.stream().mapToInt(LabeledSegment::labelValue).toArray(), labels.storedOffset());
     }
 
     /**
