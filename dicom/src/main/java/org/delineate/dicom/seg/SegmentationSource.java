@@ -75,10 +75,12 @@ public final class SegmentationSource {
         return geometry;
     }
 
+    /** Columns of a source slice. */
     public int columns() {
         return columns;
     }
 
+    /** Rows of a source slice. */
     public int rows() {
         return rows;
     }

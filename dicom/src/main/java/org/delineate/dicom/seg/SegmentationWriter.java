@@ -34,7 +34,14 @@ public final class SegmentationWriter {
     private SegmentationWriter() {
     }
 
-    /** What was written. */
+    /**
+     * What was written.
+     *
+     * @param sopClassUid Segmentation Storage or Label Map Segmentation Storage
+     * @param sopInstanceUid SOP Instance UID of the segmentation
+     * @param seriesInstanceUid its Series Instance UID
+     * @param numberOfFrames Number of Frames (0028,0008), at least 1
+     */
     public record Written(String sopClassUid, String sopInstanceUid, String seriesInstanceUid, int numberOfFrames) {
     }
 
