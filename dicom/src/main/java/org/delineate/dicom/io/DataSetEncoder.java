@@ -181,6 +181,11 @@ final class DataSetEncoder {
 
     // Headers.
 
+    /** Writes an element header only; its value follows from the caller. */
+    void writeHeader(int tag, VR vr, long length, boolean explicit, boolean big) throws IOException {
+        header(tag, vr, length, explicit, big);
+    }
+
     private void header(int tag, VR vr, long length, boolean explicit, boolean big) throws IOException {
         writeTag(tag, big);
         if (!explicit) {

@@ -65,6 +65,76 @@ public final class DicomWriter {
         out.flush();
     }
 
+    /**
+     * Writes {@code file} atomically to {@code target}, followed by {@code last}, whose value is produced while
+     * writing (see {@link #write(DicomFile, TrailingValue, OutputStream)}).
+     */
+    public void write(DicomFile file, TrailingValue last, Path target) throws IOException {
+        AtomicFiles.write(target, out -> write(file, last, out));
+    }
+
+    /**
+     * Writes the Part 10 file of {@code file} with {@code last} appended as the data set's final element, its
+     * value streamed from the producer rather than held in memory. Only for native (not encapsulated, not
+     * deflated) transfer syntaxes; {@code last.tag()} must follow every tag of the data set. Throws
+     * {@link IOException} when the producer writes more or fewer bytes than announced. Does not close the stream.
+     */
+    public void write(DicomFile file, TrailingValue last, OutputStream out) throws IOException {
+        TransferSyntax ts = options.transferSyntax() != null ? options.transferSyntax() : file.transferSyntax();
+        if (ts.deflated() || ts.encapsulated()) {
+            throw new IllegalArgumentException("a streamed value cannot be written in " + ts.name());
+        }
+        DataSet dataSet = file.dataSet();
+        if (dataSet.contains(last.tag()) || (!dataSet.isEmpty() && Integer.compareUnsigned(lastTag(dataSet), last.tag()) > 0)) {
+            throw new IllegalArgumentException(String.format("the streamed element (%04X,%04X) must come after every "
+                    + "element of the data set", last.tag() >>> 16, last.tag() & 0xFFFF));
+        }
+        write(file, out);
+        DataSetEncoder encoder = new DataSetEncoder(out);
+        long padded = last.length() + (last.length() & 1);
+        encoder.writeHeader(last.tag(), last.vr(), padded, ts.explicitVr(), ts.bigEndian());
+        CountingStream counting = new CountingStream(out);
+        last.producer().writeTo(counting);
+        if (counting.count != last.length()) {
+            throw new IOException(String.format("the value of (%04X,%04X) was announced as %d bytes, but %d were written",
+                    last.tag() >>> 16, last.tag() & 0xFFFF, last.length(), counting.count));
+        }
+        if ((last.length() & 1) == 1) {
+            out.write(last.vr().paddingByte());
+        }
+        out.flush();
+    }
+
+    private static int lastTag(DataSet dataSet) {
+        int last = 0;
+        for (DataElement e : dataSet) {
+            last = e.tag();
+        }
+        return last;
+    }
+
+    /** Counts what passes through, without closing the stream below. */
+    private static final class CountingStream extends OutputStream {
+        private final OutputStream out;
+        private long count;
+
+        CountingStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
     private DataSet fileMeta(DicomFile file, TransferSyntax ts) {
         if (!options.keepFileMeta() || file.fileMeta() == null) {
             return FileMetaInformation.create(file.dataSet(), ts);

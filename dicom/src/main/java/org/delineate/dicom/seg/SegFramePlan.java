@@ -1,0 +1,123 @@
+package org.delineate.dicom.seg;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which frames a segmentation will hold, in order (by segment, then by slice), found by reading every frame
+ * once before anything is written; also whether segments overlap. Holds two ints per frame, never pixels.
+ */
+final class SegFramePlan {
+
+    /** Segment number of frame f (1-based; 0 for LABELMAP, whose frames hold all segments). */
+    private final int[] segments;
+    /** Source slice of frame f (0-based). */
+    private final int[] slices;
+    private final boolean overlapping;
+
+    private SegFramePlan(int[] segments, int[] slices, boolean overlapping) {
+        this.segments = segments;
+        this.slices = slices;
+        this.overlapping = overlapping;
+    }
+
+    int frameCount() {
+        return slices.length;
+    }
+
+    int segment(int frame) {
+        return segments[frame];
+    }
+
+    int slice(int frame) {
+        return slices[frame];
+    }
+
+    /** True when some pixel belongs to more than one segment. */
+    boolean overlapping() {
+        return overlapping;
+    }
+
+    /** The distinct source slices that frames are on, ascending. */
+    int[] referencedSlices() {
+        return Arrays.stream(slices).distinct().sorted().toArray();
+    }
+
+    /**
+     * Reads every frame once and plans the output; content problems (fractions above the maximum, label values
+     * without a segment, overlapping segments in a label map) are added to {@code problems}.
+     */
+    static SegFramePlan scan(SegmentationFrames frames, SegWriteOptions options, List<SegmentationProblem> problems) {
+        int pixels = frames.columns() * frames.rows();
+        List<int[]> kept = new ArrayList<>();
+        boolean overlapping = false;
+        if (options.type() == SegmentationType.LABELMAP) {
+            int[] labels = new int[pixels];
+            for (int k = 0; k < frames.slices(); k++) {
+                int overlaps = frames.readLabels(k, labels);
+                if (overlaps > 0) {
+                    problems.add(new SegmentationProblem("(7FE0,0010)", "slice " + k + " has " + overlaps
+                            + " pixels in more than one segment; a LABELMAP cannot hold overlapping segments"));
+                }
+                if (options.keepEmptyFrames() || Arrays.stream(labels).anyMatch(v -> v != 0)) {
+                    kept.add(new int[] {0, k});
+                }
+            }
+            if (kept.isEmpty()) {
+                kept.add(new int[] {0, 0});
+            }
+        } else {
+            byte[] frame = new byte[pixels];
+            boolean fractional = options.type() == SegmentationType.FRACTIONAL;
+            for (int s = 1; s <= frames.segmentCount(); s++) {
+                int before = kept.size();
+                for (int k = 0; k < frames.slices(); k++) {
+                    frames.readFrame(s, k, frame);
+                    int max = 0;
+                    for (byte b : frame) {
+                        max = Math.max(max, b & 0xFF);
+                    }
+                    if (fractional && max > options.maxFractionalValue()) {
+                        problems.add(new SegmentationProblem("(7FE0,0010)", "segment " + s + " at slice " + k
+                                + " has the value " + max + ", above Maximum Fractional Value (0062,000E) "
+                                + options.maxFractionalValue()));
+                    }
+                    if (max > 0 || options.keepEmptyFrames()) {
+                        kept.add(new int[] {s, k});
+                    }
+                }
+                if (kept.size() == before) {
+                    // NB: an empty segment keeps one frame (at slice 0), so that every described segment is in the
+                    // pixel data and a segmentation always has at least one frame.
+                    kept.add(new int[] {s, 0});
+                }
+            }
+            if (!frames.overlapFree() && frames.segmentCount() > 1) {
+                int[] labels = new int[pixels];
+                for (int k = 0; k < frames.slices() && !overlapping; k++) {
+                    overlapping = frames.readLabels(k, labels) > 0;
+                }
+            }
+        }
+        if (frames instanceof LabelVolumeFrames labels) {
+            reportUnnamedLabels(labels, problems);
+        }
+        int[] segments = kept.stream().mapToInt(f -> f[0]).toArray();
+        int[] slices = kept.stream().mapToInt(f -> f[1]).toArray();
+        return new SegFramePlan(segments, slices, overlapping);
+    }
+
+    private static void reportUnnamedLabels(LabelVolumeFrames labels, List<SegmentationProblem> problems) {
+        java.util.BitSet reported = new java.util.BitSet();
+        for (int k = 0; k < labels.slices(); k++) {
+            for (int v : labels.unnamedLabels(k)) {
+                if (!reported.get(v)) {
+                    reported.set(v);
+                    problems.add(new SegmentationProblem("(7FE0,0010)", "the label value " + v + " (first at slice " + k
+                            + ") belongs to no segment; give it a segment or set it to 0"));
+                }
+            }
+        }
+    }
+}
