@@ -66,6 +66,14 @@ public final class Peers {
         return run(command, timeoutSeconds);
     }
 
+    /** Runs a Python program given as text with Debian's interpreter and these arguments. */
+    public static Result runPythonWithArguments(String program, List<String> arguments, int timeoutSeconds)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(PYTHON, "-c", program));
+        command.addAll(arguments);
+        return run(command, timeoutSeconds);
+    }
+
     /** Runs a command with a time limit; output is captured through temporary files. */
     public static Result run(List<String> command, int timeoutSeconds) throws IOException {
         Path out = Files.createTempFile("peer", ".out");

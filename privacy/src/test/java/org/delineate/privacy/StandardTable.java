@@ -1,5 +1,7 @@
 package org.delineate.privacy;
 
+import org.delineate.dicom.TestFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ public final class StandardTable {
 
     /** The standard's JSON; skips the test when the shared folder is missing. */
     public static Path path() {
-        Path json = PrivacyPeers.shared().resolve("dicom-standard/confidentiality_profile_attributes.json");
+        Path json = TestFiles.shared().resolve("dicom-standard/confidentiality_profile_attributes.json");
         Assumptions.assumeTrue(Files.isRegularFile(json), json + " is missing");
         return json;
     }

@@ -15,7 +15,8 @@ import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.DicomWriter;
 import org.delineate.dicom.io.WriteOptions;
 import org.delineate.privacy.FakePseudonyms;
-import org.delineate.privacy.PrivacyPeers;
+import org.delineate.dicom.Peers;
+import org.delineate.dicom.TestFiles;
 import org.delineate.privacy.policy.Policy;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class DeidDataTest {
     Path tmp;
 
     private static List<Path> inputs() throws IOException {
-        Path root = PrivacyPeers.shared().resolve("testdata/deid_data/deid_data/data");
+        Path root = TestFiles.shared().resolve("testdata/deid_data/deid_data/data");
         Assumptions.assumeTrue(Files.isDirectory(root), root + " is missing");
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
@@ -58,14 +59,14 @@ class DeidDataTest {
 
     @Test
     void noIdentifierSurvives() throws IOException {
-        PrivacyPeers.assumePydicom();
+        Peers.assumePydicom();
         PydicomPhiOracle.assertNoResidualPhi(run("basic"));
         PydicomPhiOracle.assertNoResidualPhi(run("research"), DeidentifierTest.RESEARCH_COLUMNS);
     }
 
     @Test
     void uidReferencesStayConsistentAndPixelsUntouched() throws IOException {
-        PrivacyPeers.assumePydicom();
+        Peers.assumePydicom();
         List<String> args = new ArrayList<>();
         for (Path[] pair : run("research")) {
             args.add(pair[0].toString());
@@ -104,7 +105,7 @@ class DeidDataTest {
                 "    shared += 0",
                 "print('MAPPED', len(forward))",
                 "for p in problems: print('PROBLEM', p)");
-        PrivacyPeers.Result result = PrivacyPeers.runPython(program, args, 300);
+        Peers.Result result = Peers.runPythonWithArguments(program, args, 300);
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(List.of(), result.stdout().lines().filter(l -> l.startsWith("PROBLEM")).toList());
         int mapped = Integer.parseInt(result.stdout().lines().filter(l -> l.startsWith("MAPPED")).findFirst()
@@ -114,7 +115,7 @@ class DeidDataTest {
 
     @Test
     void dciodvfyFindsNoMoreErrorsThanInTheInput() throws IOException {
-        PrivacyPeers.assumeInstalled("dciodvfy");
+        Peers.assumeInstalled("dciodvfy");
         long totalBefore = 0;
         long totalAfter = 0;
         for (Path[] pair : run("research")) {
@@ -123,14 +124,14 @@ class DeidDataTest {
             totalBefore += before;
             totalAfter += after;
             assertTrue(after <= before, pair[0].getFileName() + ": " + before + " errors before, " + after
-                    + " after:\n" + PrivacyPeers.run(List.of("dciodvfy", pair[1].toString()), 60).stderr());
+                    + " after:\n" + Peers.run(List.of("dciodvfy", pair[1].toString()), 60).stderr());
         }
         System.out.println("DeidDataTest: dciodvfy errors in the inputs " + totalBefore + ", in the outputs "
                 + totalAfter);
     }
 
     private static long errors(Path file) throws IOException {
-        PrivacyPeers.Result r = PrivacyPeers.run(List.of("dciodvfy", file.toString()), 60);
+        Peers.Result r = Peers.run(List.of("dciodvfy", file.toString()), 60);
         return (r.stdout() + r.stderr()).lines().filter(l -> l.startsWith("Error")).count();
     }
 }

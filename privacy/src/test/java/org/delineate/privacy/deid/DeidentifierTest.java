@@ -27,7 +27,7 @@ import org.delineate.dicom.io.DicomWriter;
 import org.delineate.dicom.io.TransferSyntax;
 import org.delineate.dicom.io.WriteOptions;
 import org.delineate.privacy.FakePseudonyms;
-import org.delineate.privacy.PrivacyPeers;
+import org.delineate.dicom.Peers;
 import org.delineate.privacy.policy.Policy;
 import org.delineate.privacy.profile.ProfileOption;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class DeidentifierTest {
 
     @Test
     void noIdentifierSurvivesBasicOrResearchAccordingToPydicom() throws IOException {
-        PrivacyPeers.assumePydicom();
+        Peers.assumePydicom();
         Path input = write(PhiDataSets.create(), "in.dcm");
         DataSet basic = PhiDataSets.create();
         deidentify(basic, Policy.preset("basic"));

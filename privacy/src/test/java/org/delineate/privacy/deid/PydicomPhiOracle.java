@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.delineate.privacy.PrivacyPeers;
+import org.delineate.dicom.Peers;
 import org.delineate.privacy.StandardTable;
 
 /**
@@ -106,7 +106,7 @@ final class PydicomPhiOracle {
             args.add(pair[0].toString());
             args.add(pair[1].toString());
         }
-        PrivacyPeers.Result result = PrivacyPeers.runPython(PROGRAM, args, 300);
+        Peers.Result result = Peers.runPythonWithArguments(PROGRAM, args, 300);
         assertEquals(0, result.exitCode(), result.stderr());
         List<String> leaks = result.stdout().lines().filter(l -> l.startsWith("LEAK")).toList();
         assertEquals(List.of(), leaks, "identifying values survived de-identification");

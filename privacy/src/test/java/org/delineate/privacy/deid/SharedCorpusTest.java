@@ -16,7 +16,8 @@ import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.DicomWriter;
 import org.delineate.dicom.io.WriteOptions;
 import org.delineate.privacy.FakePseudonyms;
-import org.delineate.privacy.PrivacyPeers;
+import org.delineate.dicom.Peers;
+import org.delineate.dicom.TestFiles;
 import org.delineate.privacy.policy.Policy;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class SharedCorpusTest {
 
     @Test
     void threeFilesPerFolderDeidentifiedWithoutResidualPhi() throws IOException {
-        PrivacyPeers.assumePydicom();
-        Path root = PrivacyPeers.shared().resolve("testdata");
+        Peers.assumePydicom();
+        Path root = TestFiles.shared().resolve("testdata");
         Assumptions.assumeTrue(Files.isDirectory(root), root + " is missing");
         Map<Path, List<Path>> perFolder = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(root)) {
