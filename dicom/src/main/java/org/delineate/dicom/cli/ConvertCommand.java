@@ -179,16 +179,14 @@ public final class ConvertCommand implements Callable<Integer> {
             warn(describe(job.series(), job.group().get(0)) + ": not converted: " + e.getMessage());
             return false;
         }
-        NiftiImage image;
+        createParent(target);
         try {
-            image = NiftiVolumeWriter.toImage(volumes, NiftiHeader.XFORM_SCANNER_ANAT);
+            NiftiVolumeWriter.write(volumes, NiftiHeader.XFORM_SCANNER_ANAT, target);
         } catch (IllegalArgumentException e) {
             warn(describe(job.series(), job.group().get(0)) + ": not converted: " + e.getMessage());
             return false;
         }
-        createParent(target);
-        NiftiWriter.write(image, target);
-        String message = "wrote " + target + " (" + shape(image) + ")";
+        String message = "wrote " + target + " (" + shape(volumes) + ")";
         if (json) {
             Path sidecar = target.resolveSibling(target.getFileName().toString().replaceFirst("(?i)\\.nii(\\.gz)?$", "")
                     + ".json");
@@ -212,6 +210,11 @@ public final class ConvertCommand implements Callable<Integer> {
         String description = series.info().seriesDescription();
         return "series " + (number == null ? "(no number)" : number) + (description == null ? "" : " '" + description + "'")
                 + (stack.label().isEmpty() ? "" : " (" + stack.label() + ")");
+    }
+
+    private static String shape(List<Volume> volumes) {
+        Volume v = volumes.get(0);
+        return v.columns() + "x" + v.rows() + "x" + v.slices() + (volumes.size() > 1 ? "x" + volumes.size() : "");
     }
 
     private static String shape(NiftiImage image) {

@@ -1,7 +1,9 @@
 package org.delineate.dicom.nifti;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +36,48 @@ public final class NiftiVolumeWriter {
      *     (beyond 1e-6 mm), or the code is not 1..5
      */
     public static NiftiImage toImage(List<Volume> volumes, int xformCode) {
+        Plan plan = plan(volumes, xformCode);
+        List<byte[]> data = new ArrayList<>();
+        for (Volume v : volumes) {
+            long size = (long) v.columns() * v.rows() * v.slices() * plan.encoding.type.bytesPerVoxel();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a volume of " + size + " bytes does not fit one array (2 GiB); "
+                        + "write it with write(volumes, code, path)");
+            }
+            byte[] bytes = new byte[(int) size];
+            int sliceBytes = v.columns() * v.rows() * plan.encoding.type.bytesPerVoxel();
+            for (int k = 0; k < v.slices(); k++) {
+                encodeSlice(v, k, plan.encoding, bytes, k * sliceBytes);
+            }
+            data.add(bytes);
+        }
+        return NiftiImage.owning(plan.header, data);
+    }
+
+    /**
+     * Writes one or more volumes (as {@link #toImage}) straight to a .nii or .nii.gz file, one slice at a time,
+     * so that writing needs one slice of memory beyond the volumes; NIfTI-1 when the image fits it, else NIfTI-2.
+     * Atomic.
+     */
+    public static void write(List<Volume> volumes, int xformCode, Path target) throws IOException {
+        Plan plan = plan(volumes, xformCode);
+        NiftiWriter.write(plan.header, target, NiftiWriter.Version.AUTO, out -> {
+            Volume first = volumes.get(0);
+            byte[] slice = new byte[first.columns() * first.rows() * plan.encoding.type.bytesPerVoxel()];
+            for (Volume v : volumes) {
+                for (int k = 0; k < v.slices(); k++) {
+                    encodeSlice(v, k, plan.encoding, slice, 0);
+                    out.write(slice);
+                }
+            }
+        });
+    }
+
+    /** The header and the sample encoding of an image of {@code volumes}. */
+    private record Plan(NiftiHeader header, Encoding encoding) {
+    }
+
+    private static Plan plan(List<Volume> volumes, int xformCode) {
         if (volumes.isEmpty()) {
             throw new IllegalArgumentException("no volumes to write");
         }
@@ -54,10 +98,6 @@ public final class NiftiVolumeWriter {
         }
         ModalityLut lut = sharedLut(volumes);
         Encoding encoding = encoding(first, lut);
-        List<byte[]> data = new ArrayList<>();
-        for (Volume v : volumes) {
-            data.add(encode(v, encoding));
-        }
         double[][] ras = first.geometry().rasAffine();
         NiftiQuaternion q = NiftiQuaternion.fromAffine(ras);
         long[] shape = volumes.size() == 1 ? new long[] {first.columns(), first.rows(), first.slices()}
@@ -73,7 +113,7 @@ public final class NiftiVolumeWriter {
         } else {
             h.scaling(1, 0);
         }
-        return NiftiImage.owning(h.build(), data);
+        return new Plan(h.build(), encoding);
     }
 
     private static String describe(Volume v) {
@@ -135,33 +175,57 @@ public final class NiftiVolumeWriter {
         return new Encoding(NiftiDataType.FLOAT32, false, v.storedOffset());
     }
 
-    private static byte[] encode(Volume v, Encoding e) {
+    /**
+     * Writes slice k of {@code v} in encoding {@code e}, little endian, into {@code out} from {@code offset}.
+     * NB: the common cases (8- and 16-bit samples, kept as they are or shifted by the stored offset) go in bulk;
+     * subtracting 128 or 32768 is flipping the top bit.
+     */
+    private static void encodeSlice(Volume v, int k, Encoding e, byte[] out, int offset) {
         int plane = v.columns() * v.rows();
-        long size = (long) plane * v.slices() * e.type.bytesPerVoxel();
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a volume of " + size + " bytes does not fit one array (2 GiB)");
-        }
-        ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-        for (int k = 0; k < v.slices(); k++) {
-            Object p = v.plane(k);
-            ModalityLut lut = v.modalityLut(k);
-            for (int n = 0; n < plane; n++) {
-                switch (e.type) {
-                    case UINT8: case INT8: out.put((byte) ((((byte[]) p)[n] & 0xFF) - e.offset)); break;
-                    case UINT16: case INT16: out.putShort((short) ((((short[]) p)[n] & 0xFFFF) - e.offset)); break;
-                    case RGB24: {
-                        int rgb = ((int[]) p)[n];
-                        out.put((byte) (rgb >> 16)).put((byte) (rgb >> 8)).put((byte) rgb);
-                        break;
-                    }
-                    default: {
-                        double sample = sample(p, n) - e.offset;
-                        out.putFloat((float) (e.scaled ? sample : lut.apply(sample)));
+        Object p = v.plane(k);
+        ByteBuffer buffer = ByteBuffer.wrap(out, offset, plane * e.type.bytesPerVoxel()).order(ByteOrder.LITTLE_ENDIAN);
+        switch (e.type) {
+            case UINT8, INT8 -> {
+                byte[] b = (byte[]) p;
+                if (e.offset == 0) {
+                    System.arraycopy(b, 0, out, offset, plane);
+                } else {
+                    for (int n = 0; n < plane; n++) {
+                        out[offset + n] = (byte) ((b[n] & 0xFF) - e.offset);
                     }
                 }
             }
+            case UINT16, INT16 -> {
+                short[] s = (short[]) p;
+                if (e.offset == 0) {
+                    buffer.asShortBuffer().put(s, 0, plane);
+                } else if (e.offset == 0x8000) {
+                    short[] shifted = new short[plane];
+                    for (int n = 0; n < plane; n++) {
+                        shifted[n] = (short) (s[n] ^ 0x8000);
+                    }
+                    buffer.asShortBuffer().put(shifted, 0, plane);
+                } else {
+                    for (int n = 0; n < plane; n++) {
+                        buffer.putShort((short) ((s[n] & 0xFFFF) - e.offset));
+                    }
+                }
+            }
+            case RGB24 -> {
+                int[] rgb = (int[]) p;
+                for (int n = 0; n < plane; n++) {
+                    buffer.put((byte) (rgb[n] >> 16)).put((byte) (rgb[n] >> 8)).put((byte) rgb[n]);
+                }
+            }
+            default -> {
+                ModalityLut lut = v.modalityLut(k);
+                java.nio.FloatBuffer floats = buffer.asFloatBuffer();
+                for (int n = 0; n < plane; n++) {
+                    double sample = sample(p, n) - e.offset;
+                    floats.put((float) (e.scaled ? sample : lut.apply(sample)));
+                }
+            }
         }
-        return out.array();
     }
 
     private static double sample(Object plane, int n) {

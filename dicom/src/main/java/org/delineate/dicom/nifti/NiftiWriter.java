@@ -2,6 +2,7 @@ package org.delineate.dicom.nifti;
 
 import org.delineate.dicom.io.AtomicFiles;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -46,18 +47,36 @@ public final class NiftiWriter {
      *     for and a value does not fit it
      */
     public static void write(NiftiImage image, Path target, Version version) throws IOException {
+        NiftiHeader h = image.header().toBuilder().dataType(image.dataType()).build();
+        write(h, target, version, out -> {
+            for (int t = 0; t < image.volumeCount(); t++) {
+                out.write(image.sharedVolumeBytes(t));
+            }
+        });
+    }
+
+    /** Writes the voxel bytes of an image, in file order, after the header. */
+    @FunctionalInterface
+    interface Voxels {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a header and then the voxels {@code voxels} produces (which must match the header's shape and
+     * datatype), so that an image can be written without holding all its bytes.
+     */
+    static void write(NiftiHeader header, Path target, Version version, Voxels voxels) throws IOException {
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean gzip = name.endsWith(".nii.gz");
         if (!gzip && !name.endsWith(".nii")) {
             throw new IllegalArgumentException("write NIfTI to a .nii or .nii.gz file, not " + target);
         }
-        byte[] header = header(image, version);
+        byte[] bytes = header(header, version);
         AtomicFiles.write(target, file -> {
-            OutputStream out = gzip ? new GZIPOutputStream(file, 1 << 16) : file;
-            out.write(header);
-            for (int t = 0; t < image.volumeCount(); t++) {
-                out.write(image.sharedVolumeBytes(t));
-            }
+            OutputStream out = gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16);
+            out.write(bytes);
+            voxels.writeTo(out);
+            out.flush();
             if (gzip) {
                 out.close(); // NB: finishes the gzip member and frees its deflater; closing twice is harmless
             }
@@ -66,7 +85,11 @@ public final class NiftiWriter {
 
     /** The header, extender and extensions as written, vox_offset bytes in all. */
     static byte[] header(NiftiImage image, Version version) {
-        NiftiHeader h = image.header().toBuilder().dataType(image.dataType()).build();
+        return header(image.header().toBuilder().dataType(image.dataType()).build(), version);
+    }
+
+    /** The header (whose datatype is set), extender and extensions as written, vox_offset bytes in all. */
+    static byte[] header(NiftiHeader h, Version version) {
         int v = version == Version.NIFTI2 ? 2 : 1;
         if (version == Version.AUTO && !fitsNifti1(h)) {
             v = 2;
