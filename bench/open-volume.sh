@@ -82,6 +82,9 @@ measure() {
   echo "$(med "${walls[@]}") $(med "${cpus[@]}") $(med "${rss[@]}") $([ ${#inproc[@]} -gt 0 ] && med "${inproc[@]}" || echo -)"
 }
 
+# The options ./delineate uses for convert (see the launcher), for the runs that show Delineate as users run it.
+launcher_opts=(-XX:+UseParallelGC -XX:TieredStopAtLevel=1)
+
 # Whether a tool opens the whole series in a heap of $1 bytes (printing its last line, or the error).
 fits() { # bytes, tool, java options...
   local heap=$1 tool=$2 out
@@ -95,11 +98,12 @@ fits() { # bytes, tool, java options...
   if [ "$n" = "$slices" ]; then echo ok; else echo "fails: opened ${n:-no} of $slices slices"; fi
 }
 
-# The smallest -Xmx, in steps of 32 MiB from 288 MiB up to 1024 MiB, with which a tool opens all slices (default GC).
-min_heap() { # tool
-  local m
-  for m in $(seq 288 32 1024); do
-    [ "$(fits "${m}m" "$1")" = ok ] && { echo "$m"; return; }
+# The smallest -Xmx, in steps of 32 MiB from 288 MiB up to 1024 MiB, with which a tool opens all slices.
+min_heap() { # tool, java options...
+  local m tool=$1
+  shift
+  for m in $(seq 256 32 1024); do
+    [ "$(fits "${m}m" "$tool" "$@")" = ok ] && { echo "$m"; return; }
   done
   echo "> 1024"
 }
@@ -109,11 +113,15 @@ echo "open-volume: $count files, $((bytes / 1024 / 1024)) MiB, cache $cache, $re
 
 d_cold=$(measure java -cp "$cp_delineate" OpenVolumeBench "$folder" 1)
 d_cold_out=$(cat "$work/last_out")
+d_launch=$(measure java "${launcher_opts[@]}" -cp "$cp_delineate" OpenVolumeBench "$folder" 1)
+"$here/delineate" --version >/dev/null  # builds the command line if needed, outside the timed runs
+d_convert=$(measure bash -c "rm -rf '$work/dnii' && mkdir '$work/dnii' && exec '$here/delineate' convert '$folder' '$work/dnii/vol.nii'")
 d_warm=$(ITERATION=2 measure java -cp "$cp_delineate" OpenVolumeBench "$folder" 2)
 d_warm_out=$(cat "$work/last_out")
 ij_cold=$(measure java -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 1)
 ij_cold_out=$(cat "$work/last_out")
 ij_warm=$(ITERATION=2 measure java -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 2)
+ij_launch=$(measure java "${launcher_opts[@]}" -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 1)
 nii=$(measure bash -c "rm -rf '$work/nii' && mkdir '$work/nii' && exec dcm2niix -z n -o '$work/nii' -f vol '$folder'")
 nii_out=$(cat "$work/last_out")
 nii_core=$(sed -n 's/.*(\([0-9.]*\) for core code).*/\1/p' <<<"$nii_out")
@@ -126,6 +134,10 @@ d_fits_big=$(fits "$limit" Delineate -XX:G1HeapRegionSize=16m)
 ij_fits_big=$(fits "$limit" ImageJ -XX:G1HeapRegionSize=16m)
 d_min=$(min_heap Delineate)
 ij_min=$(min_heap ImageJ)
+d_fits_par=$(fits "$limit" Delineate -XX:+UseParallelGC)
+ij_fits_par=$(fits "$limit" ImageJ -XX:+UseParallelGC)
+d_min_par=$(min_heap Delineate -XX:+UseParallelGC)
+ij_min_par=$(min_heap ImageJ -XX:+UseParallelGC)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2" | head -1; }
@@ -149,14 +161,18 @@ echo
 echo "| tool | how | wall s | CPU s | max RSS MiB | in-process s | Delineate cold is x times faster (wall) |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 echo "| Delineate | new JVM, scan + read | $(w "$d_cold") | $(c "$d_cold") | $(r "$d_cold") | $(i "$d_cold") | 1.0 |"
+echo "| Delineate | new JVM, scan + read, launcher options (${launcher_opts[*]}) | $(w "$d_launch") | $(c "$d_launch") | $(r "$d_launch") | $(i "$d_launch") | - |"
 echo "| Delineate | same JVM, 2nd iteration (in-process) | - | - | - | $(i "$d_warm") | - |"
 echo "| ImageJ | new JVM, FolderOpener.open | $(w "$ij_cold") | $(c "$ij_cold") | $(r "$ij_cold") | $(i "$ij_cold") | $(ratio "$(w "$ij_cold")" "$(w "$d_cold")") |"
 echo "| ImageJ | same JVM, 2nd iteration (in-process) | - | - | - | $(i "$ij_warm") | $(ratio "$(i "$ij_warm")" "$(i "$d_warm")") (warm vs warm) |"
+echo "| ImageJ | new JVM, FolderOpener.open, launcher options | $(w "$ij_launch") | $(c "$ij_launch") | $(r "$ij_launch") | $(i "$ij_launch") | $(ratio "$(w "$ij_launch")" "$(w "$d_launch")") (same options) |"
 echo "| dcm2niix | -z n, whole process (core code $nii_core s) | $(w "$nii") | $(c "$nii") | $(r "$nii") | - | $(ratio "$(w "$nii")" "$(w "$d_cold")") |"
+echo "| Delineate | ./delineate convert to .nii, whole process | $(w "$d_convert") | $(c "$d_convert") | $(r "$d_convert") | - | $(ratio "$(w "$nii")" "$(w "$d_convert")") (dcm2niix vs convert) |"
 echo
 echo "- Delineate in-process, cold: $(field scan_s "$d_cold_out") s scan, $(field read_s "$d_cold_out") s read; warm: $(sed -n 's/^iteration=2 .*scan_s=\([^ ]*\) read_s=\([^ ]*\).*/\1 s scan, \2 s read/p' <<<"$d_warm_out")"
 echo "- live heap after a full GC, volume held: Delineate $(field live_per_voxel_byte "$d_cold_out") x, ImageJ $(field live_per_voxel_byte "$ij_cold_out") x the voxel bytes ($voxel_bytes)"
 echo "- -Xmx $limit (1.15 x voxel bytes), default G1: Delineate $d_fits_g1; ImageJ $ij_fits_g1"
 echo "- -Xmx $limit, G1 with 16 MiB regions: Delineate $d_fits_big; ImageJ $ij_fits_big"
 echo "- smallest -Xmx (MiB, 32 MiB steps, default G1) that opens all slices: Delineate $d_min, ImageJ $ij_min; voxel bytes are $((voxel_bytes / 1048576)) MiB"
+echo "- -Xmx $limit, parallel collector (as ./delineate runs): Delineate $d_fits_par; ImageJ $ij_fits_par; smallest -Xmx: Delineate $d_min_par MiB, ImageJ $ij_min_par MiB"
 echo "- CPU: Delineate $(ratio "$(c "$ij_cold")" "$(c "$d_cold")") x less than ImageJ, $(ratio "$(c "$nii")" "$(c "$d_cold")") x less than dcm2niix (cold, whole process)"
