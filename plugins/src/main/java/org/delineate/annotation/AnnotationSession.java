@@ -1,0 +1,207 @@
+package org.delineate.annotation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import org.delineate.annotation.edit.Brush;
+import org.delineate.annotation.edit.PolygonFill;
+import org.delineate.annotation.edit.ThresholdRange;
+import org.delineate.annotation.export.LabelMaps;
+import org.delineate.annotation.measure.Measurements;
+import org.delineate.annotation.measure.SegmentMeasurement;
+import org.delineate.annotation.seg.AnnotationSeg;
+import org.delineate.dicom.code.Code;
+import org.delineate.dicom.seg.SegWriteOptions;
+import org.delineate.dicom.seg.SegmentAlgorithmType;
+import org.delineate.dicom.seg.SegmentDescription;
+import org.delineate.dicom.seg.meta.Terminology;
+import org.delineate.dicom.volume.Volume;
+
+/**
+ * One image being annotated, with the editing state a user or a macro works with: the selected segment, the
+ * brush radius and an optional intensity range that painting respects. Segments are named by their label
+ * (case-sensitive); voxel coordinates are 0-based (x = column, y = row, z = slice). Every method is one
+ * undoable step. The macro functions ({@code Ext.} after {@code run("Delineate Macro Functions")}) call these
+ * methods one to one. GUI-free; not thread-safe.
+ */
+public final class AnnotationSession {
+
+    private final Volume image;
+    private final Annotation annotation;
+    private final Terminology terminology;
+    private Segment selected;
+    private double brushRadius = 5;
+    private ThresholdRange range;
+
+    /**
+     * A session over an image and its annotation (new, loaded or recovered).
+     *
+     * @param terminology where segment names are looked up as property types (for codes and colors)
+     */
+    public AnnotationSession(Volume image, Annotation annotation, Terminology terminology) {
+        this.image = image;
+        this.annotation = annotation;
+        this.terminology = terminology;
+    }
+
+    /** A session with a new, empty annotation of the image; the edit log names {@code user}. */
+    public static AnnotationSession open(Volume image, String user, Clock clock, Terminology terminology) {
+        SourceReference source = image.header() == null ? null : new SourceReference(
+                image.header().getString(org.delineate.dicom.dict.Tag.StudyInstanceUID),
+                image.header().getString(org.delineate.dicom.dict.Tag.SeriesInstanceUID), image.frameOfReferenceUid(),
+                image.sources());
+        return new AnnotationSession(image, new Annotation(AnnotationGrid.of(image), source, user, clock), terminology);
+    }
+
+    public Volume image() {
+        return image;
+    }
+
+    public Annotation annotation() {
+        return annotation;
+    }
+
+    /**
+     * Adds a segment and selects it. Its codes and color come from the terminology when the name is a known
+     * property type (e.g. "Liver", "Mass"); otherwise it is "Tissue" of category "Tissue" in a distinct color.
+     */
+    public Segment addSegment(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a segment needs a name");
+        }
+        if (find(name) != null) {
+            throw new IllegalArgumentException("there is a segment \"" + name + "\" already");
+        }
+        var type = terminology.typeByMeaning(name);
+        Code tissue = Code.sct("85756007", "Tissue");
+        SegmentDescription d = SegmentDescription.builder().segmentLabel(name).algorithmType(SegmentAlgorithmType.MANUAL)
+                .category(type.map(t -> t.category()).orElse(tissue)).type(type.map(t -> t.code()).orElse(tissue)).build();
+        int[] rgb = type.map(t -> t.recommendedDisplayRgb()).orElse(null);
+        int color = rgb != null ? rgb[0] << 16 | rgb[1] << 8 | rgb[2] : DISTINCT[annotation.segments().size() % DISTINCT.length];
+        selected = annotation.addSegment(d, color, 0);
+        return selected;
+    }
+
+    /** Colors for segments without a recommended one, distinct from their neighbours. */
+    private static final int[] DISTINCT = {0xE6194B, 0x3CB44B, 0xFFE119, 0x4363D8, 0xF58231, 0x911EB4, 0x46F0F0,
+        0xF032E6, 0xBCF60C, 0xFABEBE, 0x008080, 0xE6BEFF};
+
+    /** Selects the segment of this name. */
+    public Segment selectSegment(String name) {
+        Segment s = find(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no segment \"" + name + "\"; the segments are "
+                    + annotation.segments().stream().map(Segment::name).toList());
+        }
+        selected = s;
+        return s;
+    }
+
+    /** The selected segment, or null. */
+    public Segment selected() {
+        return selected == null ? null : annotation.segment(selected.id());
+    }
+
+    /** Sets the brush radius in mm. */
+    public void setBrushRadius(double mm) {
+        if (!(mm > 0) || Double.isInfinite(mm)) {
+            throw new IllegalArgumentException("a brush radius is a positive number of mm, not " + mm);
+        }
+        brushRadius = mm;
+    }
+
+    public double brushRadius() {
+        return brushRadius;
+    }
+
+    /** Paints only where the modality value is within [low, high] from now on; NaN for both removes the range. */
+    public void setIntensityRange(double low, double high) {
+        range = Double.isNaN(low) && Double.isNaN(high) ? null : new ThresholdRange(image, low, high);
+    }
+
+    /** Paints (or erases) a disk of the brush radius on slice z around (x, y); returns the voxels changed. */
+    public int paintDisk(double x, double y, int z, boolean paint) {
+        VoxelEdit e = edit(paint ? "brush" : "eraser");
+        int n = new Brush(annotation.grid()).disk(e, x, y, z, brushRadius, paint);
+        e.commit();
+        return n;
+    }
+
+    /** Paints (or erases) a sphere of the brush radius around (x, y, z); returns the voxels changed. */
+    public int paintSphere(double x, double y, double z, boolean paint) {
+        VoxelEdit e = edit(paint ? "sphere brush" : "sphere eraser");
+        int n = new Brush(annotation.grid()).sphere(e, x, y, z, brushRadius, paint);
+        e.commit();
+        return n;
+    }
+
+    /** Fills (or erases) a polygon of voxel coordinates on slice z; returns the voxels changed. */
+    public int fillPolygon(double[] xs, double[] ys, int z, boolean paint) {
+        VoxelEdit e = edit("polygon");
+        int n = PolygonFill.fill(e, xs, ys, z, paint);
+        e.commit();
+        return n;
+    }
+
+    /** Adds a landmark at voxel (x, y, z); returns it (its position in LPS mm). */
+    public Landmark addLandmark(String name, double x, double y, double z) {
+        return annotation.addLandmark(name, null, annotation.grid().geometry().toPatient(x, y, z));
+    }
+
+    /** The volume of a segment in mL. */
+    public double volumeMl(String name) {
+        return measure(name).volumeMl();
+    }
+
+    /** The measurements of a segment (with intensity statistics from the image). */
+    public SegmentMeasurement measure(String name) {
+        Segment s = find(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no segment \"" + name + "\"");
+        }
+        return Measurements.of(annotation, s, image);
+    }
+
+    /** The measurements of every segment. */
+    public List<SegmentMeasurement> measureAll() {
+        return Measurements.of(annotation, image);
+    }
+
+    /**
+     * Saves by the file name's ending: {@code .json} the annotation document, {@code .nii}/{@code .nii.gz} a
+     * label map, {@code .dcm} a BINARY DICOM-SEG (the image must come from DICOM).
+     */
+    public void save(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            AnnotationJson.write(annotation, measureAll(), file);
+        } else if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
+            LabelMaps.writeNifti(annotation, file);
+        } else if (name.endsWith(".dcm")) {
+            AnnotationSeg.write(annotation, image, SegWriteOptions.defaults(), file);
+        } else {
+            throw new IllegalArgumentException("save as .json, .nii, .nii.gz or .dcm (DICOM-SEG), not " + file.getFileName());
+        }
+    }
+
+    private VoxelEdit edit(String tool) {
+        Segment s = selected();
+        if (s == null) {
+            throw new IllegalStateException("no segment is selected; add or select one first");
+        }
+        VoxelEdit e = annotation.edit(tool, s.id());
+        return range == null ? e : e.onlyWhere(range);
+    }
+
+    private Segment find(String name) {
+        for (Segment s : annotation.segments()) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}
