@@ -9,16 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-import org.delineate.dicom.data.DataSet;
-import org.delineate.dicom.io.DicomFile;
-import org.delineate.dicom.io.DicomWriter;
-import org.delineate.dicom.io.TransferSyntax;
-import org.delineate.dicom.io.WriteOptions;
 import org.delineate.dicom.sample.CtPhantom;
 import org.delineate.dicom.seg.meta.Terminology;
-import org.delineate.dicom.series.ScanOptions;
-import org.delineate.dicom.series.SeriesScanner;
-import org.delineate.dicom.series.StackVolumes;
 import org.delineate.dicom.volume.Volume;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +24,7 @@ class AnnotationSessionTest {
     @Test
     void thresholdedSphereBrushMeasuresThePhantomLesion() throws Exception {
         CtPhantom phantom = new CtPhantom(192, 40, 1.25, 1.25, "2.25.201", "2.25.202", "2.25.203");
-        Path dir = Files.createDirectories(tmp.resolve("ct"));
-        DicomWriter writer = new DicomWriter(WriteOptions.fresh(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
-        for (int k = 0; k < phantom.slices(); k++) {
-            DataSet slice = phantom.slice(k);
-            writer.write(DicomFile.of(slice, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), dir.resolve(k + ".dcm"));
-        }
-        var stack = new SeriesScanner(ScanOptions.defaults()).scan(List.of(dir)).series().get(0).stacks().get(0);
-        Volume ct = StackVolumes.read(stack, 2);
+        Volume ct = PhantomVolumes.write(phantom, tmp.resolve("ct"));
         AnnotationSession session = AnnotationSession.open(ct, "tester", Clock.systemUTC(), Terminology.load());
         Segment mass = session.addSegment("Mass");
         assertEquals("4147007", mass.description().type().value(), "coded from the terminology");

@@ -27,21 +27,13 @@ final class Diameters {
      * @return the result, or null when the mask is empty
      */
     static Result of(boolean[] mask, int columns, VolumeGeometry geometry) {
-        double[] u = geometry.columnStep();
-        double[] v = geometry.rowStep();
-        // NB: in-plane coordinates in mm along the orthonormalized column and row directions, so that sheared
-        // or oblique grids are measured in true mm.
-        double ul = norm(u);
-        double[] e1 = {u[0] / ul, u[1] / ul, u[2] / ul};
-        double vDotE1 = dot(v, e1);
-        double[] vPerp = {v[0] - vDotE1 * e1[0], v[1] - vDotE1 * e1[1], v[2] - vDotE1 * e1[2]};
-        double vPerpLength = norm(vPerp);
+        Plane plane = Plane.of(geometry);
         List<double[]> points = new ArrayList<>();
         int rows = mask.length / columns;
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < columns; i++) {
                 if (mask[j * columns + i] && isBoundary(mask, columns, rows, i, j)) {
-                    points.add(new double[] {i * ul + j * vDotE1, j * vPerpLength});
+                    points.add(new double[] {i * plane.columnLength + j * plane.rowAlongColumn, j * plane.rowAcross});
                 }
             }
         }
@@ -80,15 +72,26 @@ final class Diameters {
 
     /** The voxel index (i, j) of an in-plane point, for turning hull points back into patient positions. */
     static double[] toIndex(double[] point, VolumeGeometry geometry) {
-        double[] u = geometry.columnStep();
-        double[] v = geometry.rowStep();
-        double ul = norm(u);
-        double[] e1 = {u[0] / ul, u[1] / ul, u[2] / ul};
-        double vDotE1 = dot(v, e1);
-        double[] vPerp = {v[0] - vDotE1 * e1[0], v[1] - vDotE1 * e1[1], v[2] - vDotE1 * e1[2]};
-        double j = point[1] / norm(vPerp);
-        double i = (point[0] - j * vDotE1) / ul;
+        Plane plane = Plane.of(geometry);
+        double j = point[1] / plane.rowAcross;
+        double i = (point[0] - j * plane.rowAlongColumn) / plane.columnLength;
         return new double[] {i, j};
+    }
+
+    /**
+     * In-plane coordinates in mm along the orthonormalized column and row directions, so that sheared or oblique
+     * grids are measured in true mm: voxel (i, j) is at (i columnLength + j rowAlongColumn, j rowAcross).
+     */
+    private record Plane(double columnLength, double rowAlongColumn, double rowAcross) {
+        static Plane of(VolumeGeometry geometry) {
+            double[] u = geometry.columnStep();
+            double[] v = geometry.rowStep();
+            double ul = norm(u);
+            double[] e1 = {u[0] / ul, u[1] / ul, u[2] / ul};
+            double along = dot(v, e1);
+            double[] across = {v[0] - along * e1[0], v[1] - along * e1[1], v[2] - along * e1[2]};
+            return new Plane(ul, along, norm(across));
+        }
     }
 
     private static boolean isBoundary(boolean[] mask, int columns, int rows, int i, int j) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.delineate.annotation.Annotation;
+import org.delineate.annotation.PhantomVolumes;
 import org.delineate.annotation.AnnotationGrid;
 import org.delineate.annotation.Landmark;
 import org.delineate.annotation.Segment;
@@ -18,18 +19,10 @@ import org.delineate.annotation.edit.Brush;
 import org.delineate.annotation.edit.RegionGrowing;
 import org.delineate.annotation.edit.ThresholdRange;
 import org.delineate.dicom.code.Code;
-import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.geometry.VolumeGeometry;
-import org.delineate.dicom.io.DicomFile;
-import org.delineate.dicom.io.DicomWriter;
-import org.delineate.dicom.io.TransferSyntax;
-import org.delineate.dicom.io.WriteOptions;
 import org.delineate.dicom.sample.CtPhantom;
 import org.delineate.dicom.seg.SegmentAlgorithmType;
 import org.delineate.dicom.seg.SegmentDescription;
-import org.delineate.dicom.series.ScanOptions;
-import org.delineate.dicom.series.SeriesScanner;
-import org.delineate.dicom.series.StackVolumes;
 import org.delineate.dicom.volume.Volume;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,13 +42,7 @@ class MeasurementsTest {
     @Test
     void thePhantomLesionIsMeasuredAsTheSphereItIs() throws Exception {
         CtPhantom phantom = new CtPhantom(256, 60, 1.25, 1.25, "2.25.11", "2.25.12", "2.25.13");
-        DicomWriter writer = new DicomWriter(WriteOptions.fresh(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
-        for (int k = 0; k < phantom.slices(); k++) {
-            DataSet slice = phantom.slice(k);
-            writer.write(DicomFile.of(slice, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), tmp.resolve(k + ".dcm"));
-        }
-        var stack = new SeriesScanner(ScanOptions.defaults()).scan(List.of(tmp)).series().get(0).stacks().get(0);
-        Volume ct = StackVolumes.read(stack, 2);
+        Volume ct = PhantomVolumes.write(phantom, tmp);
         Annotation a = new Annotation(AnnotationGrid.of(ct), null, "t", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         Segment s = a.addSegment(lesion(), 0xFF0000, 0);
         double[] seed = ct.geometry().toIndex(CtPhantom.LESION_X, CtPhantom.LESION_Y, phantom.lesionZ());

@@ -12,26 +12,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.delineate.annotation.Annotation;
+import org.delineate.annotation.PhantomVolumes;
 import org.delineate.annotation.AnnotationGrid;
 import org.delineate.annotation.Segment;
 import org.delineate.annotation.VoxelEdit;
 import org.delineate.annotation.edit.Brush;
 import org.delineate.dicom.Peers;
 import org.delineate.dicom.code.Code;
-import org.delineate.dicom.data.DataSet;
-import org.delineate.dicom.io.DicomFile;
-import org.delineate.dicom.io.DicomWriter;
-import org.delineate.dicom.io.TransferSyntax;
-import org.delineate.dicom.io.WriteOptions;
 import org.delineate.dicom.sample.CtPhantom;
 import org.delineate.dicom.seg.PlacementTarget;
 import org.delineate.dicom.seg.SegWriteOptions;
 import org.delineate.dicom.seg.SegmentAlgorithmType;
 import org.delineate.dicom.seg.SegmentDescription;
 import org.delineate.dicom.seg.SegmentationType;
-import org.delineate.dicom.series.ScanOptions;
-import org.delineate.dicom.series.SeriesScanner;
-import org.delineate.dicom.series.StackVolumes;
 import org.delineate.dicom.volume.Volume;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +37,7 @@ class AnnotationSegTest {
 
     private Volume phantom() throws Exception {
         CtPhantom phantom = new CtPhantom(48, 10, 6, 5, "2.25.101", "2.25.102", "2.25.103");
-        Path dir = Files.createDirectories(tmp.resolve("ct"));
-        DicomWriter writer = new DicomWriter(WriteOptions.fresh(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
-        for (int k = 0; k < phantom.slices(); k++) {
-            DataSet slice = phantom.slice(k);
-            writer.write(DicomFile.of(slice, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), dir.resolve(k + ".dcm"));
-        }
-        var stack = new SeriesScanner(ScanOptions.defaults()).scan(List.of(dir)).series().get(0).stacks().get(0);
-        return StackVolumes.read(stack, 2);
+        return PhantomVolumes.write(phantom, tmp.resolve("ct"));
     }
 
     private static SegmentDescription d(String label, String code, String meaning) {
