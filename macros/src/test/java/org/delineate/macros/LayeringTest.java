@@ -29,8 +29,13 @@ class LayeringTest {
             Pattern.MULTILINE);
 
     private static List<String> violations(String module, Pattern forbidden) throws IOException {
+        return violations(module, "", forbidden);
+    }
+
+    /** Imports matching {@code forbidden} in the main sources of {@code module} below the folder {@code under}. */
+    private static List<String> violations(String module, String under, Pattern forbidden) throws IOException {
         List<String> found = new ArrayList<>();
-        Path sources = ROOT.resolve(module).resolve("src/main/java");
+        Path sources = ROOT.resolve(module).resolve("src/main/java").resolve(under);
         if (!Files.isDirectory(sources)) {
             return found;
         }
@@ -54,6 +59,12 @@ class LayeringTest {
     void dicomAndPrivacyAreFreeOfImageJAwtAndSwing() throws IOException {
         assertEquals(List.of(), violations("dicom", GUI));
         assertEquals(List.of(), violations("privacy", GUI));
+    }
+
+    @Test
+    void theAnnotationModelIsFreeOfImageJAwtAndSwing() throws IOException {
+        assertTrue(Files.isDirectory(ROOT.resolve("plugins/src/main/java/org/delineate/annotation")));
+        assertEquals(List.of(), violations("plugins", "org/delineate/annotation", GUI));
     }
 
     @Test
