@@ -1,7 +1,10 @@
 package org.delineate.plugins;
 
+import java.awt.GraphicsEnvironment;
+
 import ij.IJ;
 import ij.Macro;
+import ij.macro.Interpreter;
 
 /**
  * What the thin entry classes share: macro option parsing and error reporting. Package-private.
@@ -32,14 +35,16 @@ final class Commands {
 
     /** Shows (or, in a macro, reports and aborts with) an error of {@code command}. */
     static void fail(String command, String message) {
-        if (IJ.isMacro() && Macro.getOptions() != null || IJ.getInstance() == null) {
-            // NB: headless/batch runs have no dialog to show; the message goes to the log (stderr headless).
+        if (GraphicsEnvironment.isHeadless()) {
+            // NB: no dialog can be shown headless (ImageJ's own error dialog would throw); the log is stdout there.
             IJ.log(command + ": " + message);
+            Interpreter macro = Interpreter.getInstance();
+            if (macro != null) {
+                macro.abortMacro();
+            }
+            return;
         }
-        IJ.error(command, message);
-        if (IJ.isMacro()) {
-            Macro.abort();
-        }
+        IJ.error(command, message); // NB: in a macro, this also aborts the macro
     }
 
     /** The number of threads for scanning and decoding. */
