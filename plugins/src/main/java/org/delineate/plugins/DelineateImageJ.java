@@ -1,6 +1,8 @@
 package org.delineate.plugins;
 
+import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,8 @@ import ij.Menus;
  * when there is no display.
  *
  * <p>System property {@code delineate.eval}: a macro run after start-up; its return value is printed to
- * stdout and the JVM exits (0, or 1 when the macro failed). For scripted checks of the launcher.
+ * stdout and the JVM exits (0, or 1 when the macro failed or did not finish within {@code delineate.eval.timeout}
+ * seconds, default 120). For scripted checks of the launcher.
  */
 public final class DelineateImageJ {
 
@@ -34,18 +37,38 @@ public final class DelineateImageJ {
     }
 
     public static void main(String[] args) {
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println("delineate: no display is available (DISPLAY is not set, or Java runs headless), so "
-                    + "ImageJ cannot start. Run it on a desktop, through ssh -X, or with xvfb-run; the command line "
-                    + "works without a display: ./delineate --help");
+        ImageJ ij = null;
+        String problem = "DISPLAY is not set, or Java runs headless";
+        if (!GraphicsEnvironment.isHeadless()) {
+            try {
+                ij = new ImageJ(ImageJ.STANDALONE);
+            } catch (AWTError | HeadlessException e) {
+                problem = e.getMessage();
+            }
+        }
+        if (ij == null) {
+            System.err.println("delineate: no display is available (" + problem + "), so ImageJ cannot start. Run it "
+                    + "on a desktop, through ssh -X, or under xvfb-run; the command line needs no display: "
+                    + "./delineate --help");
             System.exit(2);
         }
-        ImageJ ij = new ImageJ(ImageJ.STANDALONE);
         installMenus();
         DelineateDragAndDrop.install(ij);
         IJ.runPlugIn(OpenSampleStudy.class.getName(), "");
         String eval = System.getProperty("delineate.eval");
         if (eval != null) {
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(1000L * Long.getLong("delineate.eval.timeout", 120));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                // NB: a macro error opens a modal dialog that nobody will close in a scripted run.
+                System.err.println("delineate: the delineate.eval macro did not finish in time");
+                Runtime.getRuntime().halt(1);
+            }, "delineate eval watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
             String result = IJ.runMacro(eval);
             System.out.println(result == null ? "" : result);
             System.out.flush();

@@ -10,6 +10,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.List;
 
 import ij.IJ;
 import ij.Menus;
@@ -77,6 +78,27 @@ class MacroCommandsTest {
                 "close();",
                 "return r;"));
         assertEquals("1 128x128x40 2.5 mm -1350 150 100 -1000", result);
+    }
+
+    @Test
+    void openNiftiAgainstNibabel() throws Exception {
+        Path nii = PluginTests.testdata().resolve("dcm_qa_ts/Ref/1.nii");
+        PluginTests.assumePython("nibabel");
+        PluginTests.Result r = PluginTests.python(String.join("\n",
+                "import sys, nibabel",
+                "img = nibabel.load(sys.argv[1])",
+                "s, z = img.shape, img.header.get_zooms()",
+                "print('%dx%dx%d %.4f %.4f %.4f' % (s[0], s[1], s[2], z[0], z[1], z[2]))"), List.of(nii.toString()));
+        assertEquals(0, r.exitCode(), r.stderr());
+        String result = IJ.runMacro(String.join("\n",
+                "setBatchMode(true);",
+                "run(\"Open NIfTI\", \"path=[" + nii + "] volume=1\");",
+                "getVoxelSize(w, h, d, unit);",
+                "r = \"\" + getWidth() + \"x\" + getHeight() + \"x\" + nSlices + \" \" + d2s(w, 4) + \" \" + d2s(h, 4)"
+                        + " + \" \" + d2s(d, 4);",
+                "close();",
+                "return r;"));
+        assertEquals(r.stdout().strip(), result);
     }
 
     @Test
