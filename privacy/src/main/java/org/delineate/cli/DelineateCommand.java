@@ -31,7 +31,8 @@ public final class DelineateCommand implements Runnable {
         commandLine.addSubcommand("dump", new DumpCommand());
         commandLine.addSubcommand("convert", new ConvertCommand());
         commandLine.addSubcommand("deid", new DeidCommand());
-        commandLine.setExitCodeExceptionMapper(exception -> 1);
+        // NB: the mapper also decides the exit code of usage errors; keep them at 2 as documented.
+        commandLine.setExitCodeExceptionMapper(exception -> exception instanceof CommandLine.ParameterException ? 2 : 1);
         return commandLine;
     }
 

@@ -53,15 +53,14 @@ public final class DeidRunner {
             throw new IllegalArgumentException(input + " is not a folder");
         }
         Path in = input.toRealPath();
-        Path out = Files.createDirectories(options.output()).toRealPath();
-        if (out.startsWith(in) || in.startsWith(out)) {
+        Path planned = realOrPlanned(options.output());
+        if (planned.startsWith(in) || in.startsWith(planned)) {
             throw new IllegalArgumentException("the input and output folders must not contain each other");
         }
+        Path out = Files.createDirectories(options.output()).toRealPath();
         Pseudonyms pseudonyms = options.lookup() == null ? options.keyed()
                 : options.lookup().over(options.keyed(), !options.lookupFallback());
         ActionCounts counts = new ActionCounts();
-        FileProcessor processor = new FileProcessor(out, Deidentifier.create(options.policy(), pseudonyms),
-                PixelRedactor.of(options.redactionRules()), options.keyed(), counts);
         Instant started = Instant.now();
         long start = System.nanoTime();
         long total;
@@ -76,6 +75,8 @@ public final class DeidRunner {
         AtomicReference<IOException> failure = new AtomicReference<>();
         boolean complete = true;
         try (Journal journal = Journal.open(out, options.keyed().keyFingerprint(), options.policyDigest())) {
+            FileProcessor processor = new FileProcessor(out, Deidentifier.create(options.policy(), pseudonyms),
+                    PixelRedactor.of(options.redactionRules()), options.keyed(), counts, new Outputs(out, journal));
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             Semaphore inFlight = new Semaphore(2 * options.jobs());
             try (Stream<Path> files = walk(in)) {
@@ -132,6 +133,16 @@ public final class DeidRunner {
 
     private static Stream<Path> walk(Path in) throws IOException {
         return Files.walk(in).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** The real path of {@code path}, or of its nearest existing ancestor with the rest appended. */
+    private static Path realOrPlanned(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
     }
 
     private static String relative(Path in, Path file) {

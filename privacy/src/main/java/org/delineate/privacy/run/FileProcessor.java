@@ -1,5 +1,6 @@
 package org.delineate.privacy.run;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,11 +53,13 @@ final class FileProcessor {
     private final PixelRedactor redactor;
     private final KeyedPseudonyms keyed;
     private final ActionCounts counts;
+    private final Outputs outputs;
     private final DicomReader reader = new DicomReader(ReadOptions.defaults());
 
     FileProcessor(Path output, Deidentifier engine, PixelRedactor redactor, KeyedPseudonyms keyed,
-            ActionCounts counts) {
+            ActionCounts counts, Outputs outputs) {
         this.output = output;
+        this.outputs = outputs;
         this.engine = engine;
         this.redactor = redactor;
         this.keyed = keyed;
@@ -131,11 +134,11 @@ final class FileProcessor {
             return withheld(id, size, modified, content, "no (0008,0018) SOPInstanceUID to name the output by");
         }
         String name = study + "/" + series + "/" + pathPart(instance) + ".dcm";
-        Path out = output.resolve(name);
-        Files.createDirectories(out.getParent());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new DicomWriter(WriteOptions.fresh(redaction.transferSyntax())).write(new DicomFile(null, null, target,
-                redaction.transferSyntax(), List.of(), null, true), out);
-        return new Outcome(id, size, modified, content, Kind.WRITTEN, name);
+                redaction.transferSyntax(), List.of(), null, true), bytes);
+        Outcome written = new Outcome(id, size, modified, content, Kind.WRITTEN, name);
+        return outputs.write(written, bytes.toByteArray());
     }
 
     private Outcome nifti(Path file, String relative, String id, long size, long modified, String content,

@@ -96,6 +96,11 @@ final class Journal implements Closeable {
         return previous.get(inputId);
     }
 
+    /** The latest outcomes recorded by earlier invocations, one per input. */
+    java.util.Collection<Outcome> previousOutcomes() {
+        return previous.values();
+    }
+
     /** The number of inputs recorded by earlier invocations. */
     int previousCount() {
         return previous.size();
