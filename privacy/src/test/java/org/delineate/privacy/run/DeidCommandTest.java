@@ -109,6 +109,10 @@ class DeidCommandTest {
 
     /** The output an input must have been written to: its UIDs mapped with the key, as the runner names files. */
     static Path expectedOutput(Path out, String relativeInput, Path key) throws IOException {
+        return expectedOutput(out, relativeInput, key, in);
+    }
+
+    static Path expectedOutput(Path out, String relativeInput, Path key, Path in) throws IOException {
         DataSet ds = DicomReader.read(in.resolve(relativeInput)).dataSet();
         KeyedPseudonyms k = keyed(key);
         return out.resolve(k.uid(ds.getString(Tag.StudyInstanceUID).strip())).resolve(k.uid(ds.getString(
