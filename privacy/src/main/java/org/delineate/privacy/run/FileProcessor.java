@@ -1,13 +1,8 @@
 package org.delineate.privacy.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -74,50 +69,44 @@ final class FileProcessor {
     /** Processes {@code file} ({@code relative} to the input folder); throws only when an output cannot be written. */
     Outcome process(Path file, String relative, long size, long modified) throws IOException {
         String id = inputId(relative);
-        String content;
-        try {
-            content = keyed.opaqueId(sha256(file));
-        } catch (IOException e) {
-            return new Outcome(id, size, modified, "-", Kind.QUARANTINED, Reasons.of(e, file, relative));
-        }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".nii") || lower.endsWith(".nii.gz")) {
-            return nifti(file, relative, id, size, modified, content, lower.endsWith(".gz") ? ".nii.gz" : ".nii");
+            return nifti(file, relative, id, size, modified, lower.endsWith(".gz") ? ".nii.gz" : ".nii");
         }
         DicomFile dicom;
         try {
             dicom = reader.readFile(file);
         } catch (IOException e) {
-            return new Outcome(id, size, modified, content, Kind.QUARANTINED, Reasons.of(e, file, relative));
+            return new Outcome(id, size, modified, Kind.QUARANTINED, Reasons.of(e, file, relative));
         }
-        return dicom(dicom, file, relative, id, size, modified, content);
+        return dicom(dicom, file, relative, id, size, modified);
     }
 
-    private Outcome dicom(DicomFile dicom, Path file, String relative, String id, long size, long modified,
-            String content) throws IOException {
+    private Outcome dicom(DicomFile dicom, Path file, String relative, String id, long size, long modified)
+            throws IOException {
         DataSet ds = dicom.dataSet();
         String mediaClass = dicom.fileMeta() == null ? "" : dicom.fileMeta().getString(Tag.MediaStorageSOPClassUID, "");
         if (DICOMDIR_CLASS.equals(mediaClass.strip()) || DICOMDIR_CLASS.equals(ds.getString(Tag.SOPClassUID, "").strip())) {
-            return withheld(id, size, modified, content, "a DICOMDIR (its records repeat patient data; the output "
+            return withheld(id, size, modified, "a DICOMDIR (its records repeat patient data; the output "
                     + "is organised by pseudonym UIDs instead)");
         }
         Redaction redaction;
         try {
             redaction = redactor.redact(dicom);
         } catch (IOException e) {
-            return new Outcome(id, size, modified, content, Kind.QUARANTINED, Reasons.of(e, file, relative));
+            return new Outcome(id, size, modified, Kind.QUARANTINED, Reasons.of(e, file, relative));
         }
         counts.add("pixels", "", redaction.decision().name(), redaction.rules().isEmpty() ? "PixelRedactor"
                 : "rules " + redaction.rules());
         if (redaction.decision() == Decision.WITHHELD) {
-            return withheld(id, size, modified, content, "pixels: " + redaction.reason());
+            return withheld(id, size, modified, "pixels: " + redaction.reason());
         }
         DataSet target = redaction.file().dataSet();
         DeidentificationResult result;
         try {
             result = engine.apply(target);
         } catch (UnknownPatientException e) {
-            return withheld(id, size, modified, content, "the patient is not in the lookup table");
+            return withheld(id, size, modified, "the patient is not in the lookup table");
         }
         for (AuditEntry entry : result.audit()) {
             counts.add(entry);
@@ -131,30 +120,27 @@ final class FileProcessor {
         String series = pathPart(target.getString(Tag.SeriesInstanceUID, ""));
         String instance = result.sopInstanceUid();
         if (instance == null || instance.isEmpty()) {
-            return withheld(id, size, modified, content, "no (0008,0018) SOPInstanceUID to name the output by");
+            return withheld(id, size, modified, "no (0008,0018) SOPInstanceUID to name the output by");
         }
         String name = study + "/" + series + "/" + pathPart(instance) + ".dcm";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new DicomWriter(WriteOptions.fresh(redaction.transferSyntax())).write(new DicomFile(null, null, target,
-                redaction.transferSyntax(), List.of(), null, true), bytes);
-        Outcome written = new Outcome(id, size, modified, content, Kind.WRITTEN, name);
-        return outputs.write(written, bytes.toByteArray());
+        DicomFile deidentified = new DicomFile(null, null, target, redaction.transferSyntax(), List.of(), null, true);
+        DicomWriter writer = new DicomWriter(WriteOptions.fresh(redaction.transferSyntax()));
+        return outputs.write(new Outcome(id, size, modified, Kind.WRITTEN, name), out -> writer.write(deidentified, out));
     }
 
-    private Outcome nifti(Path file, String relative, String id, long size, long modified, String content,
-            String extension) throws IOException {
+    private Outcome nifti(Path file, String relative, String id, long size, long modified, String extension) throws IOException {
         NiftiImage image;
         try {
             image = NiftiReader.read(file);
         } catch (IOException e) {
-            return new Outcome(id, size, modified, content, Kind.QUARANTINED, Reasons.of(e, file, relative));
+            return new Outcome(id, size, modified, Kind.QUARANTINED, Reasons.of(e, file, relative));
         }
         NiftiImage clean = image.withHeader(NiftiScrubber.scrub(image.header(), counts));
         String name = "nifti/" + id + extension;
         Path out = output.resolve(name);
         Files.createDirectories(out.getParent());
         NiftiWriter.write(clean, out);
-        return new Outcome(id, size, modified, content, Kind.WRITTEN, name);
+        return new Outcome(id, size, modified, Kind.WRITTEN, name);
     }
 
     /** A UID as a folder or file name: itself when it is digits and dots, else its opaque id (Retain UIDs). */
@@ -166,23 +152,7 @@ final class FileProcessor {
         return SAFE_UID.matcher(s).matches() && s.length() <= 64 ? s : keyed.opaqueId(s);
     }
 
-    private static Outcome withheld(String id, long size, long modified, String content, String reason) {
-        return new Outcome(id, size, modified, content, Kind.WITHHELD, reason);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+    private static Outcome withheld(String id, long size, long modified, String reason) {
+        return new Outcome(id, size, modified, Kind.WITHHELD, reason);
     }
 }

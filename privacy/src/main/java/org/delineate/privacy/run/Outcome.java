@@ -7,11 +7,10 @@ package org.delineate.privacy.run;
  * @param inputId the keyed opaque id of the input's path relative to the input folder
  * @param size the input's size in bytes when processed
  * @param modified the input's last-modified time in milliseconds when processed
- * @param contentId the keyed opaque id of the SHA-256 of the input's content
  * @param kind what was done
  * @param detail for WRITTEN the output's relative path ('/'-separated); otherwise the reason, without PHI
  */
-record Outcome(String inputId, long size, long modified, String contentId, Kind kind, String detail) {
+record Outcome(String inputId, long size, long modified, Kind kind, String detail) {
 
     /** What was done with an input file. */
     enum Kind {
@@ -25,18 +24,18 @@ record Outcome(String inputId, long size, long modified, String contentId, Kind 
 
     /** The journal line, without the line end. */
     String line() {
-        return String.join("\t", inputId, Long.toString(size), Long.toString(modified), contentId, kind.name(),
+        return String.join("\t", inputId, Long.toString(size), Long.toString(modified), kind.name(),
                 detail.replaceAll("[\\t\\r\\n]", " "));
     }
 
     /** Parses a journal line; null when it is malformed (e.g. cut short by a crash). */
     static Outcome parse(String line) {
         String[] f = line.split("\t", -1);
-        if (f.length != 6) {
+        if (f.length != 5) {
             return null;
         }
         try {
-            return new Outcome(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], Kind.valueOf(f[4]), f[5]);
+            return new Outcome(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), Kind.valueOf(f[3]), f[4]);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.delineate.privacy.run;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,31 +42,35 @@ final class Outputs {
         });
     }
 
-    /** Writes {@code bytes} as the output of {@code written} unless another input holds its name; returns the outcome. */
-    Outcome write(Outcome written, byte[] bytes) throws IOException {
+    /**
+     * Writes {@code content} as the output of {@code written} unless another input holds its name; returns the
+     * outcome.
+     */
+    Outcome write(Outcome written, AtomicFiles.Content content) throws IOException {
         String name = written.detail();
         Path target = folder.resolve(name);
         synchronized (locks[Math.floorMod(name.hashCode(), locks.length)]) {
             Outcome owner = owners.get(name);
             if (owner == null || owner.inputId().equals(written.inputId())) {
                 Files.createDirectories(target.getParent());
-                AtomicFiles.write(target, out -> out.write(bytes));
+                AtomicFiles.write(target, content);
                 owners.put(name, written);
                 return written;
             }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            content.writeTo(bytes);
             if (owner.kind() == Kind.WRITTEN && Files.exists(target)
-                    && Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    && Arrays.equals(Files.readAllBytes(target), bytes.toByteArray())) {
                 return written;
             }
             Files.deleteIfExists(target);
             if (owner.kind() == Kind.WRITTEN) {
-                Outcome withheld = new Outcome(owner.inputId(), owner.size(), owner.modified(), owner.contentId(),
-                        Kind.WITHHELD, CONFLICT);
+                Outcome withheld = new Outcome(owner.inputId(), owner.size(), owner.modified(), Kind.WITHHELD, CONFLICT);
                 journal.append(withheld);
                 owners.put(name, withheld);
             }
-            return new Outcome(written.inputId(), written.size(), written.modified(), written.contentId(),
-                    Kind.WITHHELD, CONFLICT);
+            return new Outcome(written.inputId(), written.size(), written.modified(), Kind.WITHHELD,
+                    CONFLICT);
         }
     }
 }
