@@ -24,6 +24,7 @@ public final class ProgressBar implements Progress {
         return new ProgressBar(out);
     }
 
+    /** Redraws the bar (at most five times a second, always when {@code finished}). */
     @Override
     public synchronized void update(long done, long total, long elapsedNanos, boolean finished) {
         if (!finished && lastDrawn != Long.MIN_VALUE && elapsedNanos - lastDrawn < INTERVAL) {

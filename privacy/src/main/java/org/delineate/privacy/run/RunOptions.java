@@ -52,26 +52,31 @@ public record RunOptions(Path input, Path output, Policy policy, String policyDi
                 Runtime.getRuntime().availableProcessors(), 0, "development");
     }
 
+    /** These options with a patient lookup table ({@code fallback}: see {@link #lookupFallback()}). */
     public RunOptions withLookup(LookupTable table, boolean fallback) {
         return new RunOptions(input, output, policy, policyDigest, keyed, table, fallback, redactionRules, jobs,
                 stopAfter, toolVersion);
     }
 
+    /** These options with other burned-in text rules. */
     public RunOptions withRedactionRules(RedactionRules rules) {
         return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, rules, jobs,
                 stopAfter, toolVersion);
     }
 
+    /** These options with {@code n} files processed at once. */
     public RunOptions withJobs(int n) {
         return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, redactionRules, n,
                 stopAfter, toolVersion);
     }
 
+    /** These options stopping after {@code n} files (0: never); for tests. */
     public RunOptions withStopAfter(int n) {
         return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, redactionRules,
                 jobs, n, toolVersion);
     }
 
+    /** These options with the tool version recorded in the report. */
     public RunOptions withToolVersion(String version) {
         return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, redactionRules,
                 jobs, stopAfter, version);
