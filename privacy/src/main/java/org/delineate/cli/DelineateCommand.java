@@ -2,13 +2,14 @@ package org.delineate.cli;
 
 import org.delineate.dicom.cli.ConvertCommand;
 import org.delineate.dicom.cli.DumpCommand;
+import org.delineate.privacy.cli.DeidCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code delineate} command line: the top-level command that gathers the subcommands
- * ({@code dump}, {@code convert}; {@code seg} and {@code deid} are to come).
+ * ({@code dump}, {@code convert}, {@code deid}; {@code seg} is to come).
  *
  * <p>Exit codes: 0 success, 1 an input could not be read or an output not written, 2 a usage error.
  */
@@ -29,7 +30,9 @@ public final class DelineateCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new DelineateCommand());
         commandLine.addSubcommand("dump", new DumpCommand());
         commandLine.addSubcommand("convert", new ConvertCommand());
-        commandLine.setExitCodeExceptionMapper(exception -> 1);
+        commandLine.addSubcommand("deid", new DeidCommand());
+        // NB: the mapper also decides the exit code of usage errors; keep them at 2 as documented.
+        commandLine.setExitCodeExceptionMapper(exception -> exception instanceof CommandLine.ParameterException ? 2 : 1);
         return commandLine;
     }
 

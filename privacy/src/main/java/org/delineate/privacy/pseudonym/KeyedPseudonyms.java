@@ -33,6 +33,8 @@ public final class KeyedPseudonyms implements Pseudonyms {
     static final String PATIENT_ID = "delineate/patient-id/v1";
     static final String PATIENT_NAME = "delineate/patient-name/v1";
     static final String DATE_SHIFT = "delineate/date-shift/v1";
+    static final String OPAQUE_ID = "delineate/opaque-id/v1";
+    static final String KEY_FINGERPRINT = "delineate/key-fingerprint/v1";
 
     /** The prefix of patient ID pseudonyms. */
     public static final String PATIENT_ID_PREFIX = "PAT";
@@ -98,6 +100,34 @@ public final class KeyedPseudonyms implements Pseudonyms {
         byte[] h = hmac(DATE_SHIFT, patientId == null ? "" : patientId);
         long index = new BigInteger(1, Arrays.copyOf(h, 8)).mod(BigInteger.valueOf(range.choices())).longValueExact();
         return range.shift(index);
+    }
+
+    /**
+     * An opaque identifier for any text that must be recorded without being disclosed (an input file's
+     * relative path, a file's content digest): 32 lowercase hex digits of {@code h[0..16)} under the label
+     * {@value #OPAQUE_ID}. Whoever holds the key can recompute it from the text to find the file again;
+     * nobody else can tell which text it stands for.
+     *
+     * @param text the text, e.g. a path relative to the input folder with '/' separators
+     */
+    public String opaqueId(String text) {
+        return hex(Arrays.copyOf(hmac(OPAQUE_ID, Objects.requireNonNull(text, "text")), 16));
+    }
+
+    /**
+     * Names the key without disclosing it: 16 lowercase hex digits of {@code h[0..8)} of the empty text
+     * under the label {@value #KEY_FINGERPRINT}. Two runs with the same fingerprint used the same key.
+     */
+    public String keyFingerprint() {
+        return hex(Arrays.copyOf(hmac(KEY_FINGERPRINT, ""), 8));
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder s = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            s.append(Character.forDigit(b >> 4 & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return s.toString();
     }
 
     private static String digits(byte[] h, BigInteger modulus, int width) {

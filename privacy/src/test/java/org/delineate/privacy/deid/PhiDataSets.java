@@ -13,24 +13,24 @@ import org.delineate.dicom.data.VR;
  * in an SR content tree three levels deep, in overlay and curve groups, in UN elements, in Original Attributes and
  * Icon Image Sequences, and echoed in free text the table does not cover.
  */
-final class PhiDataSets {
+public final class PhiDataSets {
 
-    static final String PATIENT_NAME = "Doe^Johnathan";
-    static final String PATIENT_ID = "MRN0012345";
-    static final String STUDY_UID = "1.2.826.0.1.3680043.99.1";
-    static final String SERIES_UID = "1.2.826.0.1.3680043.99.2";
-    static final String INSTANCE_UID = "1.2.826.0.1.3680043.99.3";
-    static final String REFERENCED_UID = "1.2.826.0.1.3680043.99.4";
+    public static final String PATIENT_NAME = "Doe^Johnathan";
+    public static final String PATIENT_ID = "MRN0012345";
+    public static final String STUDY_UID = "1.2.826.0.1.3680043.99.1";
+    public static final String SERIES_UID = "1.2.826.0.1.3680043.99.2";
+    public static final String INSTANCE_UID = "1.2.826.0.1.3680043.99.3";
+    public static final String REFERENCED_UID = "1.2.826.0.1.3680043.99.4";
     static final String CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2";
     /** The identifying values put in, for checks on the Java side. */
-    static final List<String> IDENTIFIERS = List.of("DOE", "JOHNATHAN", PATIENT_ID, "SPRINGFIELD", "HOUSE",
+    public static final List<String> IDENTIFIERS = List.of("DOE", "JOHNATHAN", PATIENT_ID, "SPRINGFIELD", "HOUSE",
             "GREGORY", "CUDDY", "WILSON", "ACC998877", "20200315", "19700315", STUDY_UID, SERIES_UID, INSTANCE_UID,
             REFERENCED_UID);
 
     private PhiDataSets() {
     }
 
-    static DataSet create() {
+    public static DataSet create() {
         DataSet ds = new DataSet();
         ds.setString(0x00080005, VR.CS, "ISO_IR 100");
         ds.setString(0x00080008, VR.CS, "ORIGINAL", "PRIMARY", "AXIAL");

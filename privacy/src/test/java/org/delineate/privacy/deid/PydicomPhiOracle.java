@@ -21,7 +21,7 @@ import org.delineate.privacy.StandardTable;
  * characters count only as whole words ("RIS" is a name component in one file, and part of "Characteristics");
  * decimal numbers and the dummy "ANONYMOUS" are not identifiers.
  */
-final class PydicomPhiOracle {
+public final class PydicomPhiOracle {
 
     private static final String PROGRAM = String.join("\n",
             "import json, re, sys, pydicom",
@@ -98,7 +98,7 @@ final class PydicomPhiOracle {
      *
      * @param options the options applied, as Table E.1-1 JSON column names (which attributes they keep)
      */
-    static void assertNoResidualPhi(List<Path[]> inputOutputPairs, String... options) throws IOException {
+    public static void assertNoResidualPhi(List<Path[]> inputOutputPairs, String... options) throws IOException {
         List<String> args = new ArrayList<>();
         args.add(StandardTable.path().toString());
         args.add(String.join(",", options));

@@ -1,0 +1,169 @@
+package org.delineate.privacy.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.delineate.privacy.pixels.RedactionRules;
+import org.delineate.privacy.policy.Policy;
+import org.delineate.privacy.pseudonym.KeyFile;
+import org.delineate.privacy.pseudonym.KeyedPseudonyms;
+import org.delineate.privacy.pseudonym.LookupTable;
+import org.delineate.privacy.run.DeidRunner;
+import org.delineate.privacy.run.JournalMismatchException;
+import org.delineate.privacy.run.ProgressBar;
+import org.delineate.privacy.run.RunOptions;
+import org.delineate.privacy.run.RunSummary;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code delineate deid --in DIR --out DIR --policy basic|research|tcia|FILE.json --key KEYFILE [--lookup CSV]
+ * [--jobs N]}: de-identifies a folder of DICOM and NIfTI files with {@link DeidRunner}. The input is only read;
+ * the output gets one file per released input (named from pseudonym UIDs), the report and the journal. Messages
+ * on stderr never name an input file or hold a value.
+ *
+ * <p>Exit 0 when every input file was processed (written, withheld or quarantined: see the report); 1 when the
+ * run could not finish (an output could not be written, a key, policy, rules or lookup file could not be read,
+ * or the output folder belongs to a run with another key or policy); 2 on a usage error.
+ */
+@Command(name = "deid", mixinStandardHelpOptions = true,
+        description = {"De-identify a folder of DICOM and NIfTI files (PS3.15 Annex E, keyed pseudonyms).",
+            "Outputs are named from the new UIDs: OUT/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm, "
+                    + "OUT/nifti/<id>.nii.gz; the report is OUT/deid-report.json and OUT/deid-report.txt. Run again "
+                    + "with the same arguments to resume an interrupted run."})
+public final class DeidCommand implements Callable<Integer> {
+
+    private static final String NAME = "delineate deid";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "DIR", description = "the folder to de-identify "
+            + "(searched recursively; never modified)")
+    private Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the output folder (created if "
+            + "needed; must not be inside the input folder)")
+    private Path output;
+
+    @Option(names = "--policy", required = true, paramLabel = "POLICY", description = "a preset (basic, research, "
+            + "tcia) or a policy JSON file (docs/deid-profile.md)")
+    private String policy;
+
+    @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "the secret key file, created "
+            + "on first use; keep it safe and never with the output")
+    private Path key;
+
+    @Option(names = "--lookup", paramLabel = "CSV", description = "a table of patient pseudonyms (PatientID, "
+            + "NewPatientID[, NewPatientName, DateShiftDays]); files of patients not in it are withheld")
+    private Path lookup;
+
+    @Option(names = "--lookup-fallback", description = "give patients missing from the --lookup table keyed "
+            + "pseudonyms instead of withholding their files")
+    private boolean lookupFallback;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "burned-in text redaction rules, added to the "
+            + "defaults (docs/deid-pixels.md); may be repeated")
+    private List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N", description = "files processed at once (default: the number of "
+            + "processors)")
+    private int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--stop-after", hidden = true, paramLabel = "N", description = "testing: stop after N files")
+    private int stopAfter;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (jobs < 1) {
+                throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
+            }
+            if (stopAfter < 0) {
+                throw new ParameterException(spec.commandLine(), "--stop-after must be 0 or more");
+            }
+            if (!Files.isDirectory(input)) {
+                throw new ParameterException(spec.commandLine(), "--in " + input + ": not a folder");
+            }
+            Policy chosen;
+            String digest;
+            if (Policy.PRESETS.contains(policy)) {
+                chosen = Policy.preset(policy);
+                try (InputStream in = Policy.class.getResourceAsStream(policy + ".json")) {
+                    digest = "preset " + policy + " sha256:" + sha256(in.readAllBytes());
+                }
+            } else if (Files.isRegularFile(Path.of(policy))) {
+                chosen = Policy.load(Path.of(policy));
+                digest = "sha256:" + sha256(Files.readAllBytes(Path.of(policy)));
+            } else {
+                throw new ParameterException(spec.commandLine(), "--policy " + policy + ": neither a preset "
+                        + Policy.PRESETS + " nor a policy file");
+            }
+            KeyFile keyFile = KeyFile.loadOrCreate(key);
+            if (keyFile.created()) {
+                err.println(NAME + ": created a new key in " + key + ": keep it safe, apart from the output; "
+                        + "without it the pseudonyms cannot be reproduced");
+            }
+            RedactionRules redaction = RedactionRules.defaults();
+            for (Path file : rules) {
+                redaction = redaction.extendedWith(RedactionRules.read(file));
+            }
+            String version = DeidCommand.class.getPackage().getImplementationVersion();
+            RunOptions options = RunOptions.of(input, output, chosen, digest, KeyedPseudonyms.of(keyFile))
+                    .withRedactionRules(redaction).withJobs(jobs).withStopAfter(stopAfter)
+                    .withToolVersion(version == null ? "development" : version);
+            if (lookup != null) {
+                options = options.withLookup(LookupTable.read(lookup), lookupFallback);
+            } else if (lookupFallback) {
+                throw new ParameterException(spec.commandLine(), "--lookup-fallback needs --lookup");
+            }
+            RunSummary s = DeidRunner.run(options, ProgressBar.on(err));
+            err.println(NAME + ": " + s.total() + " files found, " + s.written() + " written, " + s.withheld()
+                    + " withheld, " + s.quarantined() + " quarantined" + (s.skipped() > 0 ? " (" + s.skipped()
+                    + " done by an earlier run)" : "") + "; report: " + s.report());
+            if (!s.complete()) {
+                err.println(NAME + ": stopped before every file was done; run the same command again to resume");
+                return 1;
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (JournalMismatchException e) {
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(err, "interrupted; run the same command again to resume");
+        } finally {
+            err.flush();
+        }
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println(NAME + ": " + message);
+        return 1;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
+        }
+    }
+}

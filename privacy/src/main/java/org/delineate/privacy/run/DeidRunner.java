@@ -1,0 +1,158 @@
+package org.delineate.privacy.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.delineate.privacy.deid.Deidentifier;
+import org.delineate.privacy.pixels.PixelRedactor;
+import org.delineate.privacy.pseudonym.Pseudonyms;
+
+/**
+ * De-identifies a folder of DICOM and NIfTI files into another folder: the batch behind {@code delineate deid}.
+ * Never modifies the input. Each output is written atomically and recorded in the output folder's
+ * {@link Journal}; started again on the same output folder (same key and policy), a run skips the files already
+ * done, so an interrupted run resumes where it stopped and ends with the same outputs as an uninterrupted one.
+ * Files that cannot be read are quarantined and files that must not be released are withheld: nothing of them is
+ * written, and the report gives the reason. At the end the report ({@code deid-report.json} and
+ * {@code deid-report.txt}) is written; see {@code docs/deid-profile.md}.
+ *
+ * <p>Memory does not grow with the data: files are streamed through {@link RunOptions#jobs()} threads with at
+ * most twice as many files in flight, and only counts are kept (plus, when resuming, one short journal record
+ * per file done before). Nothing this class reports names an input file or holds a value.
+ */
+public final class DeidRunner {
+
+    private DeidRunner() {
+    }
+
+    /**
+     * Runs {@code options}.
+     *
+     * @param progress told of the progress from the worker threads
+     * @return the counts over the whole output folder
+     * @throws IllegalArgumentException when the input is not a folder or the folders overlap
+     * @throws JournalMismatchException when the output folder was written with another key or policy
+     * @throws IOException when an output cannot be written (the run stops; started again, it resumes)
+     */
+    public static RunSummary run(RunOptions options, Progress progress) throws IOException, InterruptedException {
+        Path input = options.input();
+        if (!Files.isDirectory(input)) {
+            throw new IllegalArgumentException(input + " is not a folder");
+        }
+        Path in = input.toRealPath();
+        Path planned = realOrPlanned(options.output());
+        if (planned.startsWith(in) || in.startsWith(planned)) {
+            throw new IllegalArgumentException("the input and output folders must not contain each other");
+        }
+        Path out = Files.createDirectories(options.output()).toRealPath();
+        Pseudonyms pseudonyms = options.lookup() == null ? options.keyed()
+                : options.lookup().over(options.keyed(), !options.lookupFallback());
+        ActionCounts counts = new ActionCounts();
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        long total;
+        try (Stream<Path> files = walk(in)) {
+            total = files.count();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        AtomicLong done = new AtomicLong();
+        long processed = 0;
+        long skipped = 0;
+        AtomicReference<IOException> failure = new AtomicReference<>();
+        boolean complete = true;
+        try (Journal journal = Journal.open(out, options.keyed().keyFingerprint(), options.policyDigest())) {
+            FileProcessor processor = new FileProcessor(out, Deidentifier.create(options.policy(), pseudonyms),
+                    PixelRedactor.of(options.redactionRules()), options.keyed(), counts, new Outputs(out, journal));
+            ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
+            Semaphore inFlight = new Semaphore(2 * options.jobs());
+            try (Stream<Path> files = walk(in)) {
+                Iterator<Path> it = files.iterator();
+                while (it.hasNext()) {
+                    Path file = it.next();
+                    if (failure.get() != null || options.stopAfter() > 0 && processed >= options.stopAfter()) {
+                        complete = false;
+                        break;
+                    }
+                    String relative = relative(in, file);
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    long size = attributes.size();
+                    long modified = attributes.lastModifiedTime().toMillis();
+                    Outcome before = journal.previous(processor.inputId(relative));
+                    if (before != null && before.size() == size && before.modified() == modified
+                            && (before.kind() != Outcome.Kind.WRITTEN || Files.exists(out.resolve(before.detail())))) {
+                        skipped++;
+                        progress.update(done.incrementAndGet(), total, System.nanoTime() - start, false);
+                        continue;
+                    }
+                    inFlight.acquire();
+                    processed++;
+                    pool.execute(() -> {
+                        try {
+                            journal.append(processor.process(file, relative, size, modified));
+                        } catch (IOException e) {
+                            failure.compareAndSet(null, e);
+                        } finally {
+                            inFlight.release();
+                            progress.update(done.incrementAndGet(), total, System.nanoTime() - start, false);
+                        }
+                    });
+                }
+            } catch (UncheckedIOException e) {
+                failure.compareAndSet(null, e.getCause());
+            } finally {
+                pool.shutdown();
+                while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    // wait for the files in flight: their outputs and journal lines complete the resumable state
+                }
+            }
+            progress.update(done.get(), total, System.nanoTime() - start, true);
+            complete &= failure.get() == null;
+            RunSummary summary = RunReport.write(out, options, journal, counts, started, Instant.now(), total,
+                    skipped, complete);
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return summary;
+        }
+    }
+
+    private static Stream<Path> walk(Path in) throws IOException {
+        return Files.walk(in).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** The real path of {@code path}, or of its nearest existing ancestor with the rest appended. */
+    private static Path realOrPlanned(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
+    }
+
+    private static String relative(Path in, Path file) {
+        StringBuilder s = new StringBuilder();
+        for (Path part : in.relativize(file)) {
+            if (!s.isEmpty()) {
+                s.append('/');
+            }
+            s.append(part);
+        }
+        return s.toString();
+    }
+}
