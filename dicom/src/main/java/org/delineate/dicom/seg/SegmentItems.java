@@ -61,7 +61,7 @@ final class SegmentItems {
             int[] cieLab = item.getInts(Tag.RecommendedDisplayCIELabValue);
             if (cieLab.length == 3) {
                 lab.put(number, cieLab);
-                b.recommendedDisplayRgb(SegmentColors.labToRgb(cieLab));
+                b.recommendedDisplayRgb(DisplayColor.dicomLabToRgb(cieLab));
             } else if (cieLab.length != 0) {
                 notes.add(path + Tags.toString(Tag.RecommendedDisplayCIELabValue) + " has " + cieLab.length
                         + " values, expected 3; the segment has no display color");
