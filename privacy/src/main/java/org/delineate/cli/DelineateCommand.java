@@ -2,13 +2,14 @@ package org.delineate.cli;
 
 import org.delineate.dicom.cli.ConvertCommand;
 import org.delineate.dicom.cli.DumpCommand;
+import org.delineate.dicom.cli.SegCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code delineate} command line: the top-level command that gathers the subcommands
- * ({@code dump}, {@code convert}; {@code seg} and {@code deid} are to come).
+ * ({@code dump}, {@code convert}, {@code seg write|read}; {@code deid} is to come).
  *
  * <p>Exit codes: 0 success, 1 an input could not be read or an output not written, 2 a usage error.
  */
@@ -29,6 +30,7 @@ public final class DelineateCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new DelineateCommand());
         commandLine.addSubcommand("dump", new DumpCommand());
         commandLine.addSubcommand("convert", new ConvertCommand());
+        commandLine.addSubcommand("seg", new SegCommand());
         commandLine.setExitCodeExceptionMapper(exception -> 1);
         return commandLine;
     }
