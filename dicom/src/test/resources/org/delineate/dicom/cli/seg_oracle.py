@@ -5,7 +5,7 @@ variant IN.nii OUT.nii OP           OP: flip0, flip1, flip2, swap01, canonical, 
 compare NII NRRD                    NIfTI voxels against the NRRD by patient position: value pairs, misplaced voxels
 frames A.dcm B.dcm                  non-empty frames of two SEGs by (segment label, ImagePositionPatient): equal?
 phantom CT.nii OUT_LABELS OUT_FRACTION   thresholds of the CT phantom (label values 10..50) and a float fraction map
-same A.nii B.nii                    two NIfTIs as the same grid in closest canonical order: affine error, differing voxels
+same A.nii B.nii [F]                two NIfTIs as the same grid in closest canonical order: affine error, voxels where A x F != B
 """
 import gzip, json, sys
 import numpy as np
@@ -113,8 +113,8 @@ def main():
         nib.save(nib.Nifti1Image(fraction, img.affine), args[2])
         print(json.dumps({str(v): int((labels == v).sum()) for v in (10, 20, 30, 40, 50)}))
     elif op == 'same':
-        a, b = (nib.as_closest_canonical(nib.load(p)) for p in args)
-        x, y = a.get_fdata(), b.get_fdata()
+        a, b = (nib.as_closest_canonical(nib.load(p)) for p in args[:2])
+        x, y = a.get_fdata() * (float(args[2]) if len(args) > 2 else 1), b.get_fdata()
         print(json.dumps({'shapeA': list(x.shape), 'shapeB': list(y.shape),
                           'affineError': float(np.abs(a.affine - b.affine).max()),
                           'differing': int((x != y).sum()) if x.shape == y.shape else -1,
