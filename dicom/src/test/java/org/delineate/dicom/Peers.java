@@ -86,8 +86,9 @@ public final class Peers {
                 process.destroyForcibly();
                 throw new IOException(command.get(0) + " did not finish within " + timeoutSeconds + " s");
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            // NB: decoded leniently: dciodvfy echoes attribute values in their own character set, not UTF-8.
+            return new Result(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);

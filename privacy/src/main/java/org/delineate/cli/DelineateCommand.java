@@ -31,7 +31,8 @@ public final class DelineateCommand implements Runnable {
         commandLine.addSubcommand("dump", new DumpCommand());
         commandLine.addSubcommand("convert", new ConvertCommand());
         commandLine.addSubcommand("seg", new SegCommand());
-        commandLine.setExitCodeExceptionMapper(exception -> 1);
+        // NB: a usage error found while a command runs (a ParameterException) keeps exit code 2.
+        commandLine.setExitCodeExceptionMapper(exception -> exception instanceof CommandLine.ParameterException ? 2 : 1);
         return commandLine;
     }
 
