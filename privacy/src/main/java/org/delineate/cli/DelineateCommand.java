@@ -3,13 +3,14 @@ package org.delineate.cli;
 import org.delineate.dicom.cli.ConvertCommand;
 import org.delineate.dicom.cli.DumpCommand;
 import org.delineate.privacy.cli.DeidCommand;
+import org.delineate.dicom.cli.SegCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code delineate} command line: the top-level command that gathers the subcommands
- * ({@code dump}, {@code convert}, {@code deid}; {@code seg} is to come).
+ * ({@code dump}, {@code convert}, {@code seg write|read}, {@code deid}).
  *
  * <p>Exit codes: 0 success, 1 an input could not be read or an output not written, 2 a usage error.
  */
@@ -30,6 +31,7 @@ public final class DelineateCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new DelineateCommand());
         commandLine.addSubcommand("dump", new DumpCommand());
         commandLine.addSubcommand("convert", new ConvertCommand());
+        commandLine.addSubcommand("seg", new SegCommand());
         commandLine.addSubcommand("deid", new DeidCommand());
         // NB: the mapper also decides the exit code of usage errors; keep them at 2 as documented.
         commandLine.setExitCodeExceptionMapper(exception -> exception instanceof CommandLine.ParameterException ? 2 : 1);

@@ -29,7 +29,24 @@ final class BinaryFramePacker {
 
     /** Appends a frame: each non-zero value becomes a 1 bit. */
     void add(byte[] frame) throws IOException {
-        for (byte v : frame) {
+        int start = 0;
+        if (bit == 0) {
+            // NB: frames of a multiple of 8 pixels (every 512 x 512 one) start on a byte: pack 8 pixels at a time.
+            int whole = frame.length & ~7;
+            for (; start < whole; start += 8) {
+                int b = 0;
+                for (int n = 0; n < 8; n++) {
+                    b |= (frame[start + n] != 0 ? 1 : 0) << n;
+                }
+                buffer[buffered++] = (byte) b;
+                bytesWritten++;
+                if (buffered == buffer.length) {
+                    flushBuffer();
+                }
+            }
+        }
+        for (int i = start; i < frame.length; i++) {
+            byte v = frame[i];
             if (v != 0) {
                 current |= 1 << bit;
             }
@@ -37,6 +54,21 @@ final class BinaryFramePacker {
                 emit();
             }
         }
+    }
+
+    /**
+     * Appends a frame already packed (8 pixels a byte, least significant bit first); only while the stream is on a
+     * byte boundary, i.e. every frame before had a multiple of 8 pixels.
+     *
+     * @throws IllegalStateException when the stream is not on a byte boundary
+     */
+    void addPacked(byte[] packed) throws IOException {
+        if (bit != 0) {
+            throw new IllegalStateException("packed frames need the stream on a byte boundary");
+        }
+        flushBuffer();
+        out.write(packed);
+        bytesWritten += packed.length;
     }
 
     /** Writes the last, partly filled byte (its unused high bits 0) and flushes the buffer. */

@@ -4,7 +4,8 @@ package org.delineate.dicom.seg;
  * Conversions between sRGB display colors (0..255 per component) and the scaled CIELab values DICOM stores in
  * Recommended Display CIELab Value (0062,000D) (PS3.3 C.10.7.1.1): sRGB is linearised, converted to CIE XYZ with
  * the D65 white point and then to CIELab (D65 reference white); L* 0..100 is scaled to 0..0xFFFF and a*, b*
- * -128..127 to 0..0xFFFF. Stateless and thread-safe.
+ * -128..127 to 0..0xFFFF. The one CIELab conversion of Delineate: the writer, the reader and dcmqi metadata use it.
+ * Stateless and thread-safe.
  */
 public final class DisplayColor {
 
@@ -65,6 +66,18 @@ public final class DisplayColor {
         double g = -0.9689 * x + 1.8758 * y + 0.0415 * z;
         double bl = 0.0557 * x - 0.2040 * y + 1.0570 * z;
         return new int[] {toByte(r), toByte(g), toByte(bl)};
+    }
+
+    /**
+     * {@link #dicomLabToRgb(int, int, int)} of a three-component array, as Recommended Display CIELab Value holds it.
+     *
+     * @throws IllegalArgumentException when the array does not have 3 components 0..65535
+     */
+    public static int[] dicomLabToRgb(int[] scaledLab) {
+        if (scaledLab == null || scaledLab.length != 3) {
+            throw new IllegalArgumentException("a scaled CIELab value has 3 components");
+        }
+        return dicomLabToRgb(scaledLab[0], scaledLab[1], scaledLab[2]);
     }
 
     private static double component(int c) {

@@ -52,7 +52,9 @@ final class SegFramePlan {
         int pixels = frames.columns() * frames.rows();
         List<int[]> kept = new ArrayList<>();
         boolean overlapping = false;
-        if (options.type() == SegmentationType.LABELMAP) {
+        if (frames instanceof LabelVolumeFrames labels) {
+            planLabels(labels, options, kept, problems);
+        } else if (options.type() == SegmentationType.LABELMAP) {
             int[] labels = new int[pixels];
             for (int k = 0; k < frames.slices(); k++) {
                 int overlaps = frames.readLabels(k, labels);
@@ -100,23 +102,55 @@ final class SegFramePlan {
                 }
             }
         }
-        if (frames instanceof LabelVolumeFrames labels) {
-            reportUnnamedLabels(labels, problems);
-        }
         int[] segments = kept.stream().mapToInt(f -> f[0]).toArray();
         int[] slices = kept.stream().mapToInt(f -> f[1]).toArray();
         return new SegFramePlan(segments, slices, overlapping);
     }
 
-    private static void reportUnnamedLabels(LabelVolumeFrames labels, List<SegmentationProblem> problems) {
+    /**
+     * The frames of a label volume, found in one pass per slice: which segments each slice has (a label volume
+     * cannot overlap), and the label values no segment names, each reported once.
+     */
+    private static void planLabels(LabelVolumeFrames labels, SegWriteOptions options, List<int[]> kept,
+            List<SegmentationProblem> problems) {
+        int n = labels.segmentCount();
+        boolean[][] present = new boolean[labels.slices()][n + 1];
         java.util.BitSet reported = new java.util.BitSet();
         for (int k = 0; k < labels.slices(); k++) {
-            for (int v : labels.unnamedLabels(k)) {
+            java.util.BitSet unnamed = new java.util.BitSet();
+            labels.survey(k, present[k], unnamed);
+            for (int v = unnamed.nextSetBit(0); v >= 0; v = unnamed.nextSetBit(v + 1)) {
                 if (!reported.get(v)) {
                     reported.set(v);
                     problems.add(new SegmentationProblem("(7FE0,0010)", "the label value " + v + " (first at slice " + k
                             + ") belongs to no segment; give it a segment or set it to 0"));
                 }
+            }
+        }
+        if (options.type() == SegmentationType.LABELMAP) {
+            for (int k = 0; k < labels.slices(); k++) {
+                boolean any = false;
+                for (int s = 1; s <= n && !any; s++) {
+                    any = present[k][s];
+                }
+                if (any || options.keepEmptyFrames()) {
+                    kept.add(new int[] {0, k});
+                }
+            }
+            if (kept.isEmpty()) {
+                kept.add(new int[] {0, 0});
+            }
+            return;
+        }
+        for (int s = 1; s <= n; s++) {
+            int before = kept.size();
+            for (int k = 0; k < labels.slices(); k++) {
+                if (present[k][s] || options.keepEmptyFrames()) {
+                    kept.add(new int[] {s, k});
+                }
+            }
+            if (kept.size() == before) {
+                kept.add(new int[] {s, 0});
             }
         }
     }

@@ -31,6 +31,20 @@ final class SegPixelDataWriter {
         }
         byte[] frame = new byte[pixels];
         BinaryFramePacker packer = type == SegmentationType.BINARY ? new BinaryFramePacker(out) : null;
+        if (packer != null && frames instanceof LabelVolumeFrames labels && pixels % 8 == 0) {
+            // NB: frames of a multiple of 8 pixels start on a byte; a label volume packs them directly (bench/seg.sh).
+            byte[] packed = new byte[pixels / 8];
+            for (int f = 0; f < plan.frameCount(); f++) {
+                if (!labels.packFrame(plan.segment(f), plan.slice(f), packed)) {
+                    labels.readFrame(plan.segment(f), plan.slice(f), frame);
+                    packer.add(frame);
+                } else {
+                    packer.addPacked(packed);
+                }
+            }
+            packer.finish();
+            return;
+        }
         for (int f = 0; f < plan.frameCount(); f++) {
             frames.readFrame(plan.segment(f), plan.slice(f), frame);
             if (packer != null) {

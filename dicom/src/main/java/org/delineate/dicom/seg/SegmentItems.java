@@ -55,13 +55,13 @@ final class SegmentItems {
             b.algorithmName(item.getString(Tag.SegmentAlgorithmName));
             b.category(code(item, Tag.SegmentedPropertyCategoryCodeSequence, path, notes, true));
             b.type(code(item, Tag.SegmentedPropertyTypeCodeSequence, path, notes, true));
-            b.typeModifiers(codes(item, Tag.SegmentedPropertyTypeModifierCodeSequence, path, notes));
+            b.typeModifiers(typeModifiers(item, path, notes));
             b.anatomicRegion(code(item, Tag.AnatomicRegionSequence, path, notes, false));
             b.anatomicRegionModifiers(anatomicModifiers(item, path, notes));
             int[] cieLab = item.getInts(Tag.RecommendedDisplayCIELabValue);
             if (cieLab.length == 3) {
                 lab.put(number, cieLab);
-                b.recommendedDisplayRgb(SegmentColors.labToRgb(cieLab));
+                b.recommendedDisplayRgb(DisplayColor.dicomLabToRgb(cieLab));
             } else if (cieLab.length != 0) {
                 notes.add(path + Tags.toString(Tag.RecommendedDisplayCIELabValue) + " has " + cieLab.length
                         + " values, expected 3; the segment has no display color");
@@ -125,6 +125,24 @@ final class SegmentItems {
             }
         }
         return codes;
+    }
+
+    /**
+     * Segmented Property Type Modifier Code Sequence (0062,0011), nested in the first Segmented Property Type Code
+     * Sequence item (PS3.3 Table 10-26); found at the segment item's top level instead, it is read with a note.
+     */
+    private static List<Code> typeModifiers(DataSet item, String path, List<String> notes) {
+        Sequence type = item.getSequence(Tag.SegmentedPropertyTypeCodeSequence);
+        if (type != null && !type.isEmpty() && type.get(0).getSequence(Tag.SegmentedPropertyTypeModifierCodeSequence) != null) {
+            return codes(type.get(0), Tag.SegmentedPropertyTypeModifierCodeSequence,
+                    path + Tags.toString(Tag.SegmentedPropertyTypeCodeSequence) + "[1].", notes);
+        }
+        if (item.getSequence(Tag.SegmentedPropertyTypeModifierCodeSequence) == null) {
+            return List.of();
+        }
+        notes.add(path + Tags.toString(Tag.SegmentedPropertyTypeModifierCodeSequence) + " is in the segment item, "
+                + "expected inside " + Tags.toString(Tag.SegmentedPropertyTypeCodeSequence) + "[1]; read from there");
+        return codes(item, Tag.SegmentedPropertyTypeModifierCodeSequence, path, notes);
     }
 
     /** Anatomic Region Modifier Sequence (0008,2220) nested in the first Anatomic Region Sequence item. */

@@ -10,7 +10,6 @@ import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.VR;
 import org.delineate.dicom.dict.Tag;
-import org.delineate.dicom.dict.UID;
 import org.delineate.dicom.volume.SourceFrame;
 
 /**
@@ -19,13 +18,6 @@ import org.delineate.dicom.volume.SourceFrame;
  * docs/seg-writing.md.
  */
 final class SegmentationHeaderBuilder {
-
-    /**
-     * Label Map Segmentation Storage (DICOM Supplement 243, PS3.4 2024d and later).
-     * NB: defined here because the generated {@code UID} class comes from PS3.6 tables of an earlier edition,
-     * which do not yet list this SOP class.
-     */
-    static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
 
     /** Patient and Patient Study Module attributes copied from the source when present. */
     private static final int[] PATIENT = {Tag.PatientName, Tag.PatientID, Tag.IssuerOfPatientID,
@@ -41,11 +33,6 @@ final class SegmentationHeaderBuilder {
         Tag.StudyDate, Tag.StudyTime, Tag.ReferringPhysicianName, Tag.StudyID, Tag.AccessionNumber};
 
     private SegmentationHeaderBuilder() {
-    }
-
-    /** The SOP Class UID written for a segmentation type. */
-    static String sopClassUid(SegmentationType type) {
-        return type == SegmentationType.LABELMAP ? LABEL_MAP_SEGMENTATION_STORAGE : UID.SegmentationStorage;
     }
 
     /** Bits Allocated of a segmentation's frames. */
@@ -69,7 +56,7 @@ final class SegmentationHeaderBuilder {
         String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
         String time = now.format(DateTimeFormatter.ofPattern("HHmmss"));
         // SOP Common
-        d.setString(Tag.SOPClassUID, VR.UI, sopClassUid(options.type()));
+        d.setString(Tag.SOPClassUID, VR.UI, options.type().sopClassUid());
         d.setString(Tag.SOPInstanceUID, VR.UI, sopUid);
         // Patient, Patient Study, General Study: copied from the source
         for (int tag : PATIENT) {

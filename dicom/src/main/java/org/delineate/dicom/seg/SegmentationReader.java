@@ -24,9 +24,6 @@ import org.delineate.dicom.io.ReadOptions;
  */
 public final class SegmentationReader {
 
-    /** Label Map Segmentation Storage (Supplement 243), not yet in the generated UID table. */
-    public static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
-
     private SegmentationReader() {
     }
 
@@ -46,10 +43,10 @@ public final class SegmentationReader {
         List<String> notes = new ArrayList<>();
         dicom.deviations().forEach(d -> notes.add("Encoding deviation: " + d));
         String sopClass = ds.getString(Tag.SOPClassUID);
-        boolean labelMapClass = LABEL_MAP_SEGMENTATION_STORAGE.equals(sopClass);
+        boolean labelMapClass = SegmentationType.LABEL_MAP_SEGMENTATION_STORAGE.equals(sopClass);
         if (!UID.SegmentationStorage.equals(sopClass) && !labelMapClass) {
             throw new DicomFormatException(source, -1, Tag.SOPClassUID, "found " + sopClass + ", expected Segmentation Storage "
-                    + UID.SegmentationStorage + " or Label Map Segmentation Storage " + LABEL_MAP_SEGMENTATION_STORAGE);
+                    + UID.SegmentationStorage + " or Label Map Segmentation Storage " + SegmentationType.LABEL_MAP_SEGMENTATION_STORAGE);
         }
         SegmentationType type = segmentationType(ds, source, labelMapClass, notes);
         SegmentationFractionalType fractionalType = null;

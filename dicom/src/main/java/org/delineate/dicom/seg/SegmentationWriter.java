@@ -107,7 +107,7 @@ public final class SegmentationWriter {
         }
         TrailingValue pixelData = new TrailingValue(Tag.PixelData, bits == 16 ? VR.OW : VR.OB, length,
                 out -> SegPixelDataWriter.write(out, frames, plan, options.type(), bits));
-        Written written = new Written(SegmentationHeaderBuilder.sopClassUid(options.type()), sopUid, seriesUid, plan.frameCount());
+        Written written = new Written(options.type().sopClassUid(), sopUid, seriesUid, plan.frameCount());
         return new Prepared(DicomFile.of(header, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), pixelData, written);
     }
 }

@@ -53,6 +53,7 @@ class BinaryPackingTest {
         SegmentationWriter.Written written = SegmentationWriter.write(out, source, frames, SegWriterInputs.descriptions(1),
                 SegWriteOptions.defaults());
         assertEquals(2, written.numberOfFrames());
+        SegRoundTrip.assertReadsBack(out, src.volume(), frames, SegWriterInputs.descriptions(1));
 
         Peers.assumePydicom();
         Peers.Result result = Peers.runPython(UNPACK, List.of(out), 60);

@@ -93,4 +93,26 @@ class DisplayColorTest {
         e = assertThrows(IllegalArgumentException.class, () -> DisplayColor.dicomLabToRgb(0, -1, 0));
         assertEquals("a scaled CIELab component is 0 to 65535, not -1", e.getMessage());
     }
+
+    /**
+     * dcmqi's liver.dcm stores Lab 41661\\41167\\40792 for the colour 3D Slicer's GenericAnatomyColors table
+     * gives liver, sRGB 221, 130, 101 (the value dcmqi converted); the reader gives it back, each component within one.
+     */
+    @Test
+    void theReaderGivesBackDcmqisLiverColour() throws Exception {
+        SegmentationFile liver = SegmentationReader.read(SegOracle.data("dcmqi_testdata/data/segmentations/liver.dcm"));
+        int[] rgb = liver.segment(1).recommendedDisplayRgb();
+        int[] expected = {221, 130, 101};
+        for (int c = 0; c < 3; c++) {
+            assertEquals(expected[c], rgb[c], 1, "component " + c);
+        }
+    }
+
+    /** L* 100 and 0 with a* = b* = 0 (0x8080 scaled) are the reference white and black. */
+    @Test
+    void whiteAndBlackFromLab() {
+        assertEquals("[255, 255, 255]", java.util.Arrays.toString(DisplayColor.dicomLabToRgb(new int[] {65535, 0x8080, 0x8080})));
+        assertEquals("[0, 0, 0]", java.util.Arrays.toString(DisplayColor.dicomLabToRgb(new int[] {0, 0x8080, 0x8080})));
+        assertThrows(IllegalArgumentException.class, () -> DisplayColor.dicomLabToRgb(new int[] {1, 2}));
+    }
 }

@@ -92,6 +92,7 @@ class SegmentationWriterHeaderTest {
             SegWriteOptions options) throws Exception {
         Path out = tmp.resolve(name + ".dcm");
         SegmentationWriter.write(out, tiny.source(), frames, segments, options);
+        SegRoundTrip.assertReadsBack(out, tiny.volume(), frames, segments);
         return out;
     }
 

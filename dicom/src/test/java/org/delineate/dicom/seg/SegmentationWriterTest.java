@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Segmentations of every type written on real and synthetic sources, checked by dciodvfy (no errors) and by
- * pydicom (every frame's segment, position, source reference and unpacked pixels equal the input).
+ * pydicom (every frame's segment, position, source reference and unpacked pixels equal the input); each also reads
+ * back in Delineate voxel-identical ({@link SegRoundTrip}).
  */
 class SegmentationWriterTest {
 
@@ -79,6 +80,7 @@ class SegmentationWriterTest {
         Path out = tmp.resolve(c.name().replaceAll("\\W+", "_") + ".dcm");
         SegmentationWriter.Written written = SegmentationWriter.write(out, source, frames,
                 SegWriterInputs.descriptions(c.segments()), options);
+        SegRoundTrip.assertReadsBack(out, src.volume(), frames, SegWriterInputs.descriptions(c.segments()));
 
         String keep = System.getProperty("delineate.seg.keep");
         if (keep != null) {

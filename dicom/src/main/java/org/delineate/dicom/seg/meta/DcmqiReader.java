@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.delineate.dicom.code.Code;
+import org.delineate.dicom.seg.DisplayColor;
 import org.delineate.dicom.seg.LabeledSegment;
 import org.delineate.dicom.seg.SegmentAlgorithmType;
 import org.delineate.dicom.seg.SegmentDescription;
@@ -126,7 +127,7 @@ final class DcmqiReader {
         int[] rgb = triple(item, path, DcmqiNames.RGB, 255);
         int[] lab = triple(item, path, DcmqiNames.CIELAB, 65535);
         if (rgb == null && lab != null) {
-            rgb = CieLab.toSrgb(lab);
+            rgb = DisplayColor.dicomLabToRgb(lab);
         }
         d.recommendedDisplayRgb(rgb);
         return new LabeledSegment(label, d.build());

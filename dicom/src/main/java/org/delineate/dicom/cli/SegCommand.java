@@ -1,0 +1,62 @@
+package org.delineate.dicom.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code delineate seg write|read}: DICOM Segmentation objects from and to label NIfTI files with dcmqi's segment
+ * metadata JSON. See {@link SegWriteCommand} and {@link SegReadCommand}; docs/command-line.md describes both.
+ *
+ * <p>Exit 0 on success, 1 when an input cannot be read or used or the output cannot be written (messages on
+ * stderr name the file and the problem), 2 on a usage error (including no subcommand).
+ */
+@Command(name = "seg", mixinStandardHelpOptions = true, subcommands = {SegWriteCommand.class, SegReadCommand.class},
+        description = {"DICOM Segmentation (DICOM-SEG) objects: write one from label NIfTI files and dcmqi metadata "
+                + "JSON on a DICOM series' grid, or read one back into label NIfTI files and metadata JSON."})
+public final class SegCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "give a subcommand: write or read");
+    }
+
+    /** Progress and messages of one seg subcommand on stderr, each line starting with its name. */
+    static final class Messages {
+        private final String name;
+        private final PrintWriter err;
+
+        Messages(String name, PrintWriter err) {
+            this.name = name;
+            this.err = err;
+        }
+
+        void progress(String message) {
+            err.println(name + ": " + message);
+            err.flush();
+        }
+
+        void warn(String message) {
+            err.println(name + ": warning: " + message);
+            err.flush();
+        }
+
+        void note(String message) {
+            err.println(name + ": note: " + message);
+            err.flush();
+        }
+
+        int fail(String message) {
+            err.println(name + ": " + message);
+            err.flush();
+            return 1;
+        }
+    }
+}
