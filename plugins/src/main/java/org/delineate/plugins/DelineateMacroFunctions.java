@@ -94,6 +94,15 @@ public final class DelineateMacroFunctions implements PlugIn, MacroExtension {
         if (imp == null) {
             throw new IllegalStateException("no image is open; open one with a Delineate command first");
         }
+        return sessionOf(imp);
+    }
+
+    /**
+     * The annotation session of an image opened by Delineate, made on first use and kept as an image property.
+     *
+     * @throws IllegalStateException when the image was not opened by Delineate
+     */
+    static AnnotationSession sessionOf(ImagePlus imp) {
         Object existing = imp.getProperty(SESSION_PROPERTY);
         if (existing instanceof AnnotationSession s) {
             return s;

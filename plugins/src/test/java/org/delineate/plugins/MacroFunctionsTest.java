@@ -50,15 +50,22 @@ class MacroFunctionsTest {
                 "Ext.getVolume(\"Mass\", v);",
                 "Ext.save(\"" + json + "\");",
                 "Ext.save(\"" + seg + "\");",
+                "run(\"Measure Segments\");",
+                "m1 = getResult(\"Volume (mL)\", 0);",
+                "m2 = getResultString(\"Segment\", 0);",
+                "m3 = getResult(\"Mean\", 0);",
                 "Ext.undo();",
                 "Ext.getVolume(\"Mass\", after);",
                 "close();",
-                "return \"\" + v + \" \" + after;"));
+                "return \"\" + v + \" \" + after + \" \" + m1 + \" \" + m2 + \" \" + m3;"));
         String[] values = result.split(" ");
         double sphere = 4.0 / 3 * Math.PI * Math.pow(CtPhantom.LESION_RADIUS, 3) / 1000;
         assertEquals(sphere, Double.parseDouble(values[0]), sphere * 0.05, "2.5 mm voxels: within 5 %");
         assertEquals(Double.parseDouble(values[0]), Double.parseDouble(values[1]), 1e-9,
                 "undo takes back the landmark, not the sphere");
         assertTrue(Files.size(json) > 0 && Files.size(seg) > 0);
+        assertEquals(Double.parseDouble(values[0]), Double.parseDouble(values[2]), 1e-3, "Measure Segments: the volume");
+        assertEquals("Mass", values[3]);
+        assertEquals(100, Double.parseDouble(values[4]), 1e-6, "the lesion's HU");
     }
 }
