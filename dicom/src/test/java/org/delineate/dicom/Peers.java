@@ -30,17 +30,24 @@ public final class Peers {
     private Peers() {
     }
 
-    /** Skips the calling test unless {@code program} is installed. */
-    public static void assumeInstalled(String program) {
-        Assumptions.assumeTrue(find(program) != null, program + " is not installed (./run-tests installs it as root)");
+    /** Skips the calling test unless {@code program} is installed; returns where it is. */
+    public static Path assumeInstalled(String program) {
+        Path found = find(program);
+        Assumptions.assumeTrue(found != null, program + " is not installed (./run-tests installs it as root)");
+        return found;
     }
 
     /** Skips the calling test unless Debian's pydicom is importable. */
     public static void assumePydicom() {
+        assumePythonModule("pydicom");
+    }
+
+    /** Skips the calling test unless Debian's Python can import {@code module} (python3-{@code module}). */
+    public static void assumePythonModule(String module) {
         assumeInstalled(PYTHON);
         try {
-            Assumptions.assumeTrue(run(List.of(PYTHON, "-c", "import pydicom"), 60).exitCode() == 0,
-                    "pydicom is not installed for " + PYTHON + " (apt-get install python3-pydicom)");
+            Assumptions.assumeTrue(run(List.of(PYTHON, "-c", "import " + module), 60).exitCode() == 0,
+                    module + " is not installed for " + PYTHON + " (apt-get install python3-" + module + ")");
         } catch (IOException e) {
             Assumptions.abort("cannot run " + PYTHON + ": " + e.getMessage());
         }
@@ -76,13 +83,23 @@ public final class Peers {
 
     /** Runs a command with a time limit; output is captured through temporary files. */
     public static Result run(List<String> command, int timeoutSeconds) throws IOException {
+        return run(command, null, timeoutSeconds);
+    }
+
+    /** Runs a command in {@code dir} (null: the current folder) with a time limit. */
+    public static Result run(List<String> command, Path dir, int timeoutSeconds) throws IOException {
         Path out = Files.createTempFile("peer", ".out");
         Path err = Files.createTempFile("peer", ".err");
         try {
-            Process process = new ProcessBuilder(new ArrayList<>(command)).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            if (dir != null) {
+                builder.directory(dir.toFile());
+            }
+            Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new IOException(command.get(0) + " did not finish within " + timeoutSeconds + " s");
             }

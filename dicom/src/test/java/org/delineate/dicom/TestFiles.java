@@ -32,6 +32,13 @@ public final class TestFiles {
         return shared().resolve("testdata");
     }
 
+    /** The shared test data folder; skips the calling test when it is missing. */
+    public static Path assumeTestdata() {
+        Path data = testdata();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(data), "no shared test data at " + data);
+        return data;
+    }
+
     /** Regular files below {@code root} whose names match {@code regex}, sorted; empty if root is missing. */
     public static List<Path> find(Path root, String regex) throws IOException {
         if (!Files.isDirectory(root)) {

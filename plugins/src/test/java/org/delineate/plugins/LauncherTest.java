@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.delineate.dicom.Peers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,14 +37,14 @@ class LauncherTest {
 
     @Test
     void startsImageJWithTheMenuAndTheSampleUnderXvfb() throws Exception {
-        Path xvfb = PluginTests.assumeOnPath("xvfb-run");
+        Path xvfb = Peers.assumeInstalled("xvfb-run");
         List<String> command = new ArrayList<>(List.of(xvfb.toString(), "-a"));
         command.addAll(java("-Ddelineate.eval.timeout=150", "-Ddelineate.eval=" + String.join("\n",
                 "List.setCommands;",
                 "return \"\" + nImages + \"|\" + List.get(\"Open DICOM Series\") + \"|\" + List.get(\"Window Preset\")"
                         + " + \"|\" + getTitle() + \"|\" + getWidth() + \"x\" + getHeight() + \"x\" + nSlices"
                         + " + \"|\" + is(\"batch mode\");")));
-        PluginTests.Result r = PluginTests.run(command, tmp, 240);
+        Peers.Result r = Peers.run(command, tmp, 240);
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         List<String> lines = r.stdout().strip().lines().toList();
         assertEquals("1|org.delineate.plugins.OpenDicomSeries|org.delineate.plugins.WindowPresetCommand"
@@ -53,7 +54,7 @@ class LauncherTest {
 
     @Test
     void noDisplayGivesAMessageNotAStackTrace() throws Exception {
-        PluginTests.Result r = PluginTests.run(java("-Djava.awt.headless=true"), tmp, 60);
+        Peers.Result r = Peers.run(java("-Djava.awt.headless=true"), tmp, 60);
         assertEquals(2, r.exitCode());
         assertTrue(r.stderr().startsWith("delineate: no display is available"), r.stderr());
         assertFalse(r.stderr().contains("Exception"), r.stderr());

@@ -16,6 +16,8 @@ import ij.IJ;
 import ij.Menus;
 
 import org.delineate.plugins.open.SampleStudy;
+import org.delineate.dicom.Peers;
+import org.delineate.dicom.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,7 @@ class MacroCommandsTest {
 
     @Test
     void openDicomSeriesFromTheTransferSyntaxCorpus() {
-        Path folder = PluginTests.testdata().resolve("dcm_qa_ts/In");
+        Path folder = TestFiles.assumeTestdata().resolve("dcm_qa_ts/In");
         String result = IJ.runMacro(String.join("\n",
                 "setBatchMode(true);",
                 "run(\"Open DICOM Series\", \"folder=[" + folder + "] series=1\");",
@@ -82,13 +84,13 @@ class MacroCommandsTest {
 
     @Test
     void openNiftiAgainstNibabel() throws Exception {
-        Path nii = PluginTests.testdata().resolve("dcm_qa_ts/Ref/1.nii");
-        PluginTests.assumePython("nibabel");
-        PluginTests.Result r = PluginTests.python(String.join("\n",
+        Path nii = TestFiles.assumeTestdata().resolve("dcm_qa_ts/Ref/1.nii");
+        Peers.assumePythonModule("nibabel");
+        Peers.Result r = Peers.runPythonWithArguments(String.join("\n",
                 "import sys, nibabel",
                 "img = nibabel.load(sys.argv[1])",
                 "s, z = img.shape, img.header.get_zooms()",
-                "print('%dx%dx%d %.4f %.4f %.4f' % (s[0], s[1], s[2], z[0], z[1], z[2]))"), List.of(nii.toString()));
+                "print('%dx%dx%d %.4f %.4f %.4f' % (s[0], s[1], s[2], z[0], z[1], z[2]))"), List.of(nii.toString()), 120);
         assertEquals(0, r.exitCode(), r.stderr());
         String result = IJ.runMacro(String.join("\n",
                 "setBatchMode(true);",

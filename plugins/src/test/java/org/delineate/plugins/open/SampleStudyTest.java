@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.delineate.plugins.PluginTests;
+import org.delineate.dicom.Peers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +44,10 @@ class SampleStudyTest {
         }
         assertEquals(times, again, "the second call reuses the files");
 
-        PluginTests.assumePython("pydicom");
+        Peers.assumePythonModule("pydicom");
         List<String> args = new ArrayList<>();
         files.forEach(f -> args.add(f.toString()));
-        PluginTests.Result r = PluginTests.python(String.join("\n",
+        Peers.Result r = Peers.runPythonWithArguments(String.join("\n",
                 "import sys, pydicom",
                 "series, n = set(), 0",
                 "for f in sys.argv[1:]:",
@@ -55,7 +55,7 @@ class SampleStudyTest {
                 "    assert d.file_meta.MediaStorageSOPClassUID == d.SOPClassUID == '1.2.840.10008.5.1.4.1.1.2'",
                 "    assert d.pixel_array.shape == (128, 128)",
                 "    series.add(d.SeriesInstanceUID); n += 1",
-                "print(n, len(series), d.Modality, d.PatientName)"), args);
+                "print(n, len(series), d.Modality, d.PatientName)"), args, 120);
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("40 1 CT Phantom^Delineate", r.stdout().trim());
     }

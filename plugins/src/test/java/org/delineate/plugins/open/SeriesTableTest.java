@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.delineate.plugins.PluginTests;
+import org.delineate.dicom.Peers;
+import org.delineate.dicom.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +24,13 @@ class SeriesTableTest {
 
     @Test
     void twoSeriesFolderAgainstPydicom() throws Exception {
-        Path folder = PluginTests.testdata().resolve("dcm_qa_enh/In");
-        PluginTests.assumePython("pydicom");
+        Path folder = TestFiles.assumeTestdata().resolve("dcm_qa_enh/In");
+        Peers.assumePythonModule("pydicom");
         List<String> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(folder)) {
             s.filter(Files::isRegularFile).sorted().forEach(p -> files.add(p.toString()));
         }
-        PluginTests.Result r = PluginTests.python(String.join("\n",
+        Peers.Result r = Peers.runPythonWithArguments(String.join("\n",
                 "import sys, pydicom",
                 "rows = set()",
                 "for f in sys.argv[1:]:",
@@ -38,7 +39,7 @@ class SeriesTableTest {
                 "    date = d.get('StudyDate', '')",
                 "    date = date[0:4] + '-' + date[4:6] + '-' + date[6:8] if date else ''",
                 "    rows.add('%s|%s|%s|%dx%d' % (d.SeriesInstanceUID, d.Modality, date, d.Rows, d.Columns))",
-                "print('\\n'.join(sorted(rows)))"), files);
+                "print('\\n'.join(sorted(rows)))"), files, 120);
         assertEquals(0, r.exitCode(), r.stderr());
         Set<String> expected = new TreeSet<>(r.stdout().strip().lines().toList());
         assertEquals(2, expected.size(), "dcm_qa_enh/In holds two series");

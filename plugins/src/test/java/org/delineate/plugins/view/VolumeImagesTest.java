@@ -20,9 +20,9 @@ import ij.measure.Calibration;
 
 import org.delineate.dicom.series.StackVolumes;
 import org.delineate.dicom.volume.Volume;
-import org.delineate.plugins.PluginTests;
 import org.delineate.plugins.open.SampleStudy;
 import org.delineate.plugins.open.SeriesTable;
+import org.delineate.dicom.Peers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,21 +73,21 @@ class VolumeImagesTest {
         assertEquals(Calibration.STRAIGHT_LINE, cal.getFunction());
         assertEquals("HU", cal.getValueUnit());
 
-        PluginTests.assumePython("pydicom");
+        Peers.assumePythonModule("pydicom");
         int[][] points = {{0, 0}, {64, 64}, {88, 60}, {20, 60}, {64, 92}, {100, 60}, {39, 70}};
         List<String> args = new ArrayList<>();
         args.add(pointList(points));
         try (Stream<Path> s = Files.list(folder)) {
             s.sorted().forEach(p -> args.add(p.toString()));
         }
-        PluginTests.Result r = PluginTests.python(String.join("\n",
+        Peers.Result r = Peers.runPythonWithArguments(String.join("\n",
                 "import sys, pydicom",
                 "points = [tuple(map(int, p.split(','))) for p in sys.argv[1].split(';')]",
                 "for f in sys.argv[2:]:",
                 "    d = pydicom.dcmread(f)",
                 "    a = d.pixel_array",
                 "    hu = [float(a[j, i]) * float(d.RescaleSlope) + float(d.RescaleIntercept) for i, j in points]",
-                "    print(d.SOPInstanceUID, ' '.join(repr(v) for v in hu))"), args);
+                "    print(d.SOPInstanceUID, ' '.join(repr(v) for v in hu))"), args, 120);
         assertEquals(0, r.exitCode(), r.stderr());
         Map<String, double[]> byUid = new HashMap<>();
         r.stdout().strip().lines().forEach(line -> {
