@@ -3,15 +3,14 @@ package org.delineate.dicom;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+
+import org.delineate.dicom.json.JsonValues;
 
 /**
  * JSON as plain Java trees: objects are {@code Map<String, Object>} (insertion-ordered), arrays
@@ -29,46 +28,9 @@ public final class JsonTree {
     public static Object parse(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
             parser.nextToken();
-            return value(parser);
+            return JsonValues.read(parser, false);
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + abbreviate(text), e);
-        }
-    }
-
-    private static Object value(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, value(parser));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(parser));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return parser.getText();
-            case VALUE_NUMBER_INT:
-                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
-                        : (Object) parser.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return parser.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IOException("unexpected JSON token " + token);
         }
     }
 

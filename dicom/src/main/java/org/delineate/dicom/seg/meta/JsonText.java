@@ -1,16 +1,15 @@
 package org.delineate.dicom.seg.meta;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+
+import org.delineate.dicom.json.JsonValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /**
@@ -34,7 +33,7 @@ final class JsonText {
                 if (parser.nextToken() == null) {
                     throw new MetadataFormatException(source, null, "empty file, expected a JSON object");
                 }
-                Object value = value(parser);
+                Object value = JsonValues.read(parser, true);
                 if (parser.nextToken() != null) {
                     throw new MetadataFormatException(source, where(parser.currentLocation()),
                             "text after the JSON value", null);
@@ -54,43 +53,6 @@ final class JsonText {
 
     private static String where(JsonLocation location) {
         return location == null ? "?" : "line " + location.getLineNr() + " column " + location.getColumnNr();
-    }
-
-    private static Object value(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, value(parser));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(parser));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return parser.getText();
-            case VALUE_NUMBER_INT:
-                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
-                        : (Object) parser.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new IOException("unexpected " + token);
-        }
     }
 
     /** How a JSON value is named in messages: its kind, and the value itself when short. */
