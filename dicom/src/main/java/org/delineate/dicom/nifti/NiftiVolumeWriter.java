@@ -46,8 +46,9 @@ public final class NiftiVolumeWriter {
             }
             byte[] bytes = new byte[(int) size];
             int sliceBytes = v.columns() * v.rows() * plan.encoding.type.bytesPerVoxel();
+            short[] scratch = new short[v.columns() * v.rows()];
             for (int k = 0; k < v.slices(); k++) {
-                encodeSlice(v, k, plan.encoding, bytes, k * sliceBytes);
+                encodeSlice(v, k, plan.encoding, bytes, k * sliceBytes, scratch);
             }
             data.add(bytes);
         }
@@ -64,9 +65,10 @@ public final class NiftiVolumeWriter {
         NiftiWriter.write(plan.header, target, NiftiWriter.Version.AUTO, out -> {
             Volume first = volumes.get(0);
             byte[] slice = new byte[first.columns() * first.rows() * plan.encoding.type.bytesPerVoxel()];
+            short[] scratch = new short[first.columns() * first.rows()];
             for (Volume v : volumes) {
                 for (int k = 0; k < v.slices(); k++) {
-                    encodeSlice(v, k, plan.encoding, slice, 0);
+                    encodeSlice(v, k, plan.encoding, slice, 0, scratch);
                     out.write(slice);
                 }
             }
@@ -176,11 +178,12 @@ public final class NiftiVolumeWriter {
     }
 
     /**
-     * Writes slice k of {@code v} in encoding {@code e}, little endian, into {@code out} from {@code offset}.
+     * Writes slice k of {@code v} in encoding {@code e}, little endian, into {@code out} from {@code offset};
+     * {@code scratch} (one slice of shorts) is reused for shifted 16-bit samples, so no slice-sized garbage is made.
      * NB: the common cases (8- and 16-bit samples, kept as they are or shifted by the stored offset) go in bulk;
      * subtracting 128 or 32768 is flipping the top bit.
      */
-    private static void encodeSlice(Volume v, int k, Encoding e, byte[] out, int offset) {
+    private static void encodeSlice(Volume v, int k, Encoding e, byte[] out, int offset, short[] scratch) {
         int plane = v.columns() * v.rows();
         Object p = v.plane(k);
         ByteBuffer buffer = ByteBuffer.wrap(out, offset, plane * e.type.bytesPerVoxel()).order(ByteOrder.LITTLE_ENDIAN);
@@ -200,11 +203,10 @@ public final class NiftiVolumeWriter {
                 if (e.offset == 0) {
                     buffer.asShortBuffer().put(s, 0, plane);
                 } else if (e.offset == 0x8000) {
-                    short[] shifted = new short[plane];
                     for (int n = 0; n < plane; n++) {
-                        shifted[n] = (short) (s[n] ^ 0x8000);
+                        scratch[n] = (short) (s[n] ^ 0x8000);
                     }
-                    buffer.asShortBuffer().put(shifted, 0, plane);
+                    buffer.asShortBuffer().put(scratch, 0, plane);
                 } else {
                     for (int n = 0; n < plane; n++) {
                         buffer.putShort((short) ((s[n] & 0xFFFF) - e.offset));
