@@ -54,7 +54,9 @@ final class EditorKeys implements KeyEventDispatcher {
         if (!inImage && !inEditor) {
             return false;
         }
-        controller.command(c, imp.getCurrentSlice() - 1);
+        if (!controller.command(c, imp.getCurrentSlice() - 1)) {
+            return false;
+        }
         e.consume();
         return true;
     }

@@ -278,12 +278,18 @@ public final class EditorWindow extends JFrame implements EditorView, Annotation
 
     @Override
     public void segmentsChanged() {
-        SwingUtilities.invokeLater(segments::refresh);
+        SwingUtilities.invokeLater(() -> {
+            segments.refresh();
+            actions.refresh();
+        });
     }
 
     @Override
     public void landmarksChanged() {
-        SwingUtilities.invokeLater(landmarks::refresh);
+        SwingUtilities.invokeLater(() -> {
+            landmarks.refresh();
+            actions.refresh();
+        });
     }
 
     @Override

@@ -51,12 +51,6 @@ final class LandmarkTool implements PointerTool {
     }
 
     @Override
-    public void release(Pointer p) {
-        drag(p);
-        finish();
-    }
-
-    @Override
     public void finish() {
         if (moving != null && movedTo != null) {
             annotation.replaceLandmark(moving.withPosition(movedTo));

@@ -18,8 +18,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 
 import org.delineate.annotation.Annotation;
 import org.delineate.annotation.Landmark;
@@ -55,7 +53,7 @@ final class LandmarksPanel extends JPanel {
         table.setName("landmarks");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.getSelectionModel().addListSelectionListener(e -> {
-            Landmark l = model.landmarkAt(table.getSelectedRow());
+            Landmark l = model.rowAt(table.getSelectedRow());
             feedback.selectLandmark(l == null ? 0 : l.id());
             if (!updating && !e.getValueIsAdjusting() && l != null) {
                 int k = (int) Math.round(model.voxel(l)[2]);
@@ -75,29 +73,14 @@ final class LandmarksPanel extends JPanel {
         JButton load = new JButton("Load template...");
         load.addActionListener(e -> loadTemplate(templateBox));
         nextName.setToolTipText("Name of the next point (optional; used once)");
-        nextName.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                typed();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                typed();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                typed();
-            }
-        });
+        TextChanges.onChange(nextName, this::typed);
         JPanel top = new JPanel(new java.awt.GridLayout(3, 1, 2, 2));
         top.add(ToolsPanel.row(new JLabel("Template"), templateBox, load));
         top.add(ToolsPanel.row(new JLabel("Name of the next point"), nextName));
         top.add(ToolsPanel.row(prompt));
         JButton delete = new JButton("Delete");
         delete.addActionListener(e -> {
-            Landmark l = model.landmarkAt(table.getSelectedRow());
+            Landmark l = model.rowAt(table.getSelectedRow());
             if (l == null) {
                 onError.accept("select a landmark first");
             } else {

@@ -12,7 +12,10 @@ interface PointerTool {
     default void drag(Pointer p) {
     }
 
+    /** The button was released: by default the last drag, then the gesture ends ({@link #finish()}). */
     default void release(Pointer p) {
+        drag(p);
+        finish();
     }
 
     /** The pointer moved without a button held. */

@@ -2,6 +2,7 @@ package org.delineate.plugins.editor;
 
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
+import java.util.function.BiConsumer;
 
 import ij.ImagePlus;
 import ij.gui.ImageCanvas;
@@ -49,55 +50,44 @@ public final class SegmentEditorTool extends PlugInTool {
 
     @Override
     public void mousePressed(ImagePlus imp, MouseEvent e) {
-        ToolController c = controller(imp);
-        if (c != null) {
-            c.press(pointer(imp, e));
-            e.consume();
-        }
+        forward(imp, e, ToolController::press, true);
     }
 
     @Override
     public void mouseDragged(ImagePlus imp, MouseEvent e) {
-        ToolController c = controller(imp);
-        if (c != null) {
-            c.drag(pointer(imp, e));
-            e.consume();
-        }
+        forward(imp, e, ToolController::drag, true);
     }
 
     @Override
     public void mouseReleased(ImagePlus imp, MouseEvent e) {
-        ToolController c = controller(imp);
-        if (c != null) {
-            c.release(pointer(imp, e));
-            e.consume();
-        }
+        forward(imp, e, ToolController::release, true);
     }
 
     @Override
     public void mouseMoved(ImagePlus imp, MouseEvent e) {
-        ToolController c = controller(imp);
-        if (c != null) {
-            c.move(pointer(imp, e));
-        }
+        forward(imp, e, ToolController::move, false);
     }
 
     @Override
     public void mouseExited(ImagePlus imp, MouseEvent e) {
-        ToolController c = controller(imp);
-        if (c != null) {
-            c.exit();
+        forward(imp, e, (c, p) -> c.exit(), false);
+    }
+
+    /** Hands the event to the editor of {@code imp}, if it has one, consuming it when asked. */
+    private static void forward(ImagePlus imp, MouseEvent e, BiConsumer<ToolController, Pointer> action, boolean consume) {
+        EditorWindow w = EditorWindow.of(imp);
+        if (w == null) {
+            return;
+        }
+        action.accept(w.controller(), pointer(imp, e));
+        if (consume) {
+            e.consume();
         }
     }
 
     @Override
     public void showOptionsDialog() {
         // NB: double-clicking the toolbar icon: the options are in the Segment Editor window.
-    }
-
-    private static ToolController controller(ImagePlus imp) {
-        EditorWindow w = EditorWindow.of(imp);
-        return w == null ? null : w.controller();
     }
 
     /** The event as a pointer in voxel coordinates of the shown slice, through the canvas's zoom and scroll. */

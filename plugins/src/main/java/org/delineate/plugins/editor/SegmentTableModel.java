@@ -1,79 +1,42 @@
 package org.delineate.plugins.editor;
 
 import java.awt.Color;
-import java.util.List;
 import java.util.function.Consumer;
-
-import javax.swing.table.AbstractTableModel;
 
 import org.delineate.annotation.Annotation;
 import org.delineate.annotation.Segment;
 
 /**
- * The segment list as a table: shown, color, name, opacity (%), locked, layer; one row per segment in list order.
- * Edits of a cell go to {@link SegmentList} (one undo step each); what cannot be done is reported to
- * {@code onError}. Call {@link #refresh()} on the event thread when the segments changed.
+ * The segment list as a table: shown, color, name, opacity (%), locked, layer (1-based); one row per segment in list
+ * order. Edits of a cell go to {@link SegmentList} (one undo step each); what cannot be done is reported to
+ * {@code onError}.
  */
-final class SegmentTableModel extends AbstractTableModel {
+final class SegmentTableModel extends ListTableModel<Segment> {
 
     static final int SHOW = 0;
     static final int COLOR = 1;
     static final int NAME = 2;
     static final int OPACITY = 3;
     static final int LOCK = 4;
-    static final int LAYER = 5;
-    private static final String[] COLUMNS = {"Show", "Color", "Name", "Opacity %", "Lock", "Layer"};
-    private static final Class<?>[] TYPES = {Boolean.class, Color.class, String.class, Integer.class, Boolean.class,
-        Integer.class};
 
-    private final Annotation annotation;
     private final SegmentList actions;
     private final Consumer<String> onError;
-    private List<Segment> rows;
 
     SegmentTableModel(Annotation annotation, SegmentList actions, Consumer<String> onError) {
-        this.annotation = annotation;
+        super(annotation::segments, new String[] {"Show", "Color", "Name", "Opacity %", "Lock", "Layer"},
+                new Class<?>[] {Boolean.class, Color.class, String.class, Integer.class, Boolean.class, Integer.class});
         this.actions = actions;
         this.onError = onError;
-        this.rows = annotation.segments();
     }
 
-    void refresh() {
-        rows = annotation.segments();
-        fireTableDataChanged();
-    }
-
-    Segment segmentAt(int row) {
-        return row >= 0 && row < rows.size() ? rows.get(row) : null;
-    }
-
+    /** The row of a segment, or -1. */
     int rowOf(int segmentId) {
-        for (int n = 0; n < rows.size(); n++) {
-            if (rows.get(n).id() == segmentId) {
+        for (int n = 0; n < rows().size(); n++) {
+            if (rows().get(n).id() == segmentId) {
                 return n;
             }
         }
         return -1;
-    }
-
-    @Override
-    public int getRowCount() {
-        return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column];
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return TYPES[column];
     }
 
     @Override
@@ -82,8 +45,7 @@ final class SegmentTableModel extends AbstractTableModel {
     }
 
     @Override
-    public Object getValueAt(int row, int column) {
-        Segment s = rows.get(row);
+    Object value(Segment s, int column) {
         return switch (column) {
             case SHOW -> s.visible();
             case COLOR -> new Color(s.color());
@@ -96,7 +58,7 @@ final class SegmentTableModel extends AbstractTableModel {
 
     @Override
     public void setValueAt(Object value, int row, int column) {
-        Segment s = rows.get(row);
+        Segment s = rowAt(row);
         try {
             switch (column) {
                 case SHOW -> actions.setVisible(s.id(), (Boolean) value);

@@ -57,7 +57,7 @@ final class SegmentsPanel extends JPanel {
         table.getColumnModel().getColumn(SegmentTableModel.NAME).setPreferredWidth(160);
         table.getSelectionModel().addListSelectionListener(e -> {
             if (!updating && !e.getValueIsAdjusting()) {
-                session.select(model.segmentAt(table.getSelectedRow()));
+                session.select(model.rowAt(table.getSelectedRow()));
             }
         });
         table.addMouseListener(new java.awt.event.MouseAdapter() {

@@ -56,12 +56,6 @@ final class StrokeTool implements PointerTool {
     }
 
     @Override
-    public void release(Pointer p) {
-        drag(p);
-        finish();
-    }
-
-    @Override
     public void finish() {
         if (edit == null) {
             return;

@@ -17,8 +17,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 
 import org.delineate.annotation.Segment;
 import org.delineate.dicom.code.Code;
@@ -54,22 +52,7 @@ final class TerminologyDialog extends JDialog {
                 show(terminology.typesIn(categories.getSelectedValue()));
             }
         });
-        search.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                filter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                filter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                filter();
-            }
-        });
+        TextChanges.onChange(search, this::filter);
         categories.setSelectedValue(terminology.category(segment.description().category()).orElse(null), true);
         terminology.type(segment.description().type()).ifPresent(t -> types.setSelectedValue(t, true));
 

@@ -128,7 +128,8 @@ public final class ToolController {
     /**
      * Runs a shortcut's command with slice {@code shownSlice} (0-based) shown.
      *
-     * @return true when the command was handled
+     * @return true when the command was handled; false for Enter and Escape when no outline or gesture is in
+     *     progress (the key is then left to ImageJ)
      */
     public boolean command(EditorCommand c, int shownSlice) {
         EditorTool tool = c.tool();
@@ -156,8 +157,16 @@ public final class ToolController {
                 view.status(done ? (c == EditorCommand.UNDO ? "Undone" : "Redone")
                         : (c == EditorCommand.UNDO ? "Nothing to undo" : "Nothing to redo"));
             }
-            case CLOSE_POLYGON -> run(((PolygonTool) tools.get(EditorTool.POLYGON))::close);
-            case CANCEL -> cancelGesture();
+            case CLOSE_POLYGON -> {
+                PolygonTool polygon = (PolygonTool) tools.get(EditorTool.POLYGON);
+                if (polygon.outline().isEmpty()) {
+                    return false;
+                }
+                run(polygon::close);
+            }
+            case CANCEL -> {
+                return cancelGesture();
+            }
             default -> {
                 return false;
             }
@@ -165,13 +174,16 @@ public final class ToolController {
         return true;
     }
 
-    private void cancelGesture() {
+    /** Abandons any gesture in progress; false when there was none. */
+    private boolean cancelGesture() {
+        boolean busy = active != null || !((PolygonTool) tools.get(EditorTool.POLYGON)).outline().isEmpty();
         if (active != null) {
             PointerTool tool = active;
             active = null;
             tool.cancel();
         }
         tools.get(EditorTool.POLYGON).cancel();
+        return busy;
     }
 
     private void run(Runnable action) {

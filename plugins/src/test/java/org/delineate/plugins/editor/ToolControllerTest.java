@@ -201,9 +201,10 @@ class ToolControllerTest {
         controller.press(at(plain, 40, 30, 0));
         controller.press(at(plain, 50, 30, 0));
         controller.press(at(plain, 50, 40, 0));
-        controller.command(EditorCommand.CANCEL, 0);
-        controller.command(EditorCommand.CLOSE_POLYGON, 0);
-        assertEquals(n, count(session, 0), "Escape dropped the outline; Enter has nothing to close");
+        assertTrue(controller.command(EditorCommand.CANCEL, 0));
+        assertFalse(controller.command(EditorCommand.CLOSE_POLYGON, 0), "Enter has nothing to close: left to ImageJ");
+        assertFalse(controller.command(EditorCommand.CANCEL, 0), "Escape has nothing to drop: left to ImageJ");
+        assertEquals(n, count(session, 0), "Escape dropped the outline");
         controller.press(at(plain, 40, 30, 0));
         controller.press(at(plain, 50, 30, 0));
         controller.press(at(plain, 50, 40, 0));
