@@ -14,6 +14,7 @@ import javax.swing.AbstractButton;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.ImageCanvas;
@@ -109,6 +110,23 @@ public final class EditorDriver {
         mouse(MouseEvent.MOUSE_RELEASED, 60, 60, 0, 1);
         put("polygon_slice", k2);
         put("polygon_voxels", count(session, k2));
+
+        // A macro edits the same annotation: its segment appears in the list, its disk on the canvas.
+        int[] gray = pixel(100, 100);
+        String macro = IJ.runMacro("run(\"Delineate Macro Functions\"); Ext.addSegment(\"Macro segment\"); "
+                + "Ext.setBrushRadius(5); Ext.paintDisk(100, 100, " + k2 + "); return \"done\";");
+        put("macro", macro);
+        onEdt(() -> null);
+        put("macro_rows", onEdt(() -> table("segments").getRowCount()));
+        put("macro_selected_row", onEdt(() -> table("segments").getSelectedRow()));
+        int[] painted = pixel(100, 100);
+        put("macro_pixel_changed", !java.util.Arrays.equals(gray, painted));
+        onEdt(() -> {
+            table("segments").setValueAt(Boolean.FALSE, 1, SegmentTableModel.SHOW);
+            return null;
+        });
+        put("hidden_pixel_gray", java.util.Arrays.equals(gray, pixel(100, 100)));
+        put("hidden_segment_visible", session.annotation().segments().get(1).visible());
         key(KeyEvent.VK_L, 0);
         mouse(MouseEvent.MOUSE_PRESSED, 64, 20, 0, 1);
         mouse(MouseEvent.MOUSE_RELEASED, 64, 20, 0, 1);
@@ -134,8 +152,8 @@ public final class EditorDriver {
         click("Measure");
         ResultsTable results = ResultsTable.getResultsTable();
         put("measured_rows", results.size());
-        put("measured_segment", results.getStringValue("Segment", 1));
-        put("measured_ml", results.getValue("Volume (mL)", 1));
+        put("measured_segment", results.getStringValue("Segment", 2));
+        put("measured_ml", results.getValue("Volume (mL)", 2));
 
         onEdt(() -> {
             imp.close();

@@ -28,7 +28,7 @@ class SegmentEditorXvfbTest {
     Path tmp;
 
     @Test
-    void paintsUndoesDrawsOutlinesPlacesLandmarksGrowsAndMeasuresInTheImageJWindow() throws Exception {
+    void paintsUndoesOutlinesFollowsMacrosPlacesLandmarksGrowsAndMeasuresInTheImageJWindow() throws Exception {
         Path xvfb = Peers.assumeInstalled("xvfb-run");
         CtPhantom p = CtPhantom.standard();
         double origin = -(p.rows() - 1) * p.pixelSpacing() / 2;
@@ -90,6 +90,12 @@ class SegmentEditorXvfbTest {
         assertEquals(seen.get("stroke_voxels"), seen.get("redone_voxels"), "Ctrl+Y");
         assertEquals("22", seen.get("slice_after_down"), "Down shows the next slice");
         assertEquals("200", seen.get("polygon_voxels"), "the polygon (60..80, 60..70) + off holds columns 61..80, rows 61..70");
+        assertEquals("done", seen.get("macro"));
+        assertEquals("2", seen.get("macro_rows"), "a segment added by a macro is listed");
+        assertEquals("1", seen.get("macro_selected_row"), "and selected, as the macro selected it");
+        assertEquals("true", seen.get("macro_pixel_changed"), "a macro's disk is drawn on the canvas");
+        assertEquals("false", seen.get("hidden_segment_visible"), "the Show check box hides the segment");
+        assertEquals("true", seen.get("hidden_pixel_gray"), "a hidden segment is not drawn");
         assertEquals("P1", seen.get("landmark_name"));
         assertEquals("1", seen.get("landmark_rows"));
         int k2 = Integer.parseInt(seen.get("polygon_slice"));
@@ -98,10 +104,10 @@ class SegmentEditorXvfbTest {
         assertEquals(origin + (20 + off) * p.pixelSpacing(), lps[1], 1e-6);
         assertEquals(bottom + k2 * p.sliceSpacing(), lps[2], 1e-6);
 
-        assertEquals("Segment 2", seen.get("lesion_segment"));
+        assertEquals("Segment 3", seen.get("lesion_segment"));
         assertTrue(seen.get("grow_status").startsWith("Region growing painted"), seen.get("grow_status"));
-        assertEquals("2", seen.get("measured_rows"));
-        assertEquals("Segment 2", seen.get("measured_segment"));
+        assertEquals("3", seen.get("measured_rows"));
+        assertEquals("Segment 3", seen.get("measured_segment"));
         double sphere = 4.0 / 3 * Math.PI * Math.pow(CtPhantom.LESION_RADIUS, 3) / 1000;
         assertEquals(sphere, Double.parseDouble(seen.get("measured_ml")), sphere * 0.05,
                 "region growing in 80..120 HU from a seed in the lesion takes the lesion (2.5 mm voxels: within 5 %)");
