@@ -52,6 +52,7 @@ final class LandmarksPanel extends JPanel {
         this.table = new JTable(model);
         table.setName("landmarks");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.getColumnModel().getColumn(0).setPreferredWidth(170);
         table.getSelectionModel().addListSelectionListener(e -> {
             Landmark l = model.rowAt(table.getSelectedRow());
             feedback.selectLandmark(l == null ? 0 : l.id());
@@ -63,6 +64,7 @@ final class LandmarksPanel extends JPanel {
         templates.addElement(NO_TEMPLATE);
         LandmarkTemplates.shipped().forEach(templates::addElement);
         JComboBox<Object> templateBox = new JComboBox<>(templates);
+        templateBox.setName("template");
         templateBox.setRenderer((list, value, index, selected, focus) -> new JLabel(
                 value instanceof LandmarkTemplate t ? t.name() + " (" + t.entries().size() + " points)" : String.valueOf(value)));
         templateBox.addActionListener(e -> {
