@@ -42,6 +42,9 @@ final class TerminologyDialog extends JDialog {
         this.terminology = terminology;
         categories = new JList<>(terminology.categories().toArray(new Code[0]));
         categories.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        categories.setName("categories");
+        types.setName("types");
+        search.setName("search");
         types.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         categories.setCellRenderer((list, code, index, selected, focus) -> label(code.meaning(), selected));
         types.setCellRenderer((list, t, index, selected, focus) -> label(t.code().meaning() + "  (" + t.code().schemeDesignator()

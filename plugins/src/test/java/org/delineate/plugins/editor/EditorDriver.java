@@ -68,8 +68,11 @@ public final class EditorDriver {
         put("magnification", canvas.getMagnification());
         put("tool", ij.gui.Toolbar.getToolName());
         click("Add");
+        put("added", onEdt(session::selected).name());
+        pickType("liver");
         Segment s = onEdt(session::selected);
         put("segment", s.name());
+        put("segment_type", s.description().type().schemeDesignator() + " " + s.description().type().value());
         put("table_rows", onEdt(() -> table("segments").getRowCount()));
         int k = 20;
         onEdt(() -> {
@@ -168,6 +171,35 @@ public final class EditorDriver {
 
     private javax.swing.JSpinner spinner(String name) {
         return find(editor.getContentPane(), javax.swing.JSpinner.class, c -> name.equals(c.getName()));
+    }
+
+    /**
+     * Opens the terminology picker of the selected segment (a modal dialog, so from a later event), searches the
+     * types for {@code text}, takes the first and confirms.
+     */
+    private void pickType(String text) throws Exception {
+        SwingUtilities.invokeLater(() -> find(editor.getContentPane(), AbstractButton.class,
+                c -> "Terminology...".equals(c.getText())).doClick());
+        TerminologyDialog dialog = null;
+        for (int n = 0; n < 100 && dialog == null; n++) {
+            Thread.sleep(50);
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof TerminologyDialog d && d.isShowing()) {
+                    dialog = d;
+                }
+            }
+        }
+        TerminologyDialog d = dialog;
+        onEdt(() -> {
+            find(d.getContentPane(), javax.swing.JTextField.class, f -> "search".equals(f.getName())).setText(text);
+            find(d.getContentPane(), javax.swing.JList.class, l -> "types".equals(l.getName())).setSelectedIndex(0);
+            find(d.getContentPane(), AbstractButton.class, b -> "OK".equals(b.getText())).doClick();
+            return null;
+        });
+        for (int n = 0; n < 100 && d.isShowing(); n++) {
+            Thread.sleep(50);
+        }
+        onEdt(() -> null);
     }
 
     /** Image pixel (x, y) of the canvas as painted now: paints the canvas into an image and reads its center. */

@@ -58,7 +58,9 @@ class SegmentEditorXvfbTest {
         assertEquals(SegmentEditorTool.NAME, seen.get("tool"), "the editor's tool is selected in ImageJ's toolbar");
         double mag = Double.parseDouble(seen.get("magnification"));
         assertTrue(mag >= 2, "the 128 x 128 sample is zoomed in for painting: " + mag);
-        assertEquals("Segment 1", seen.get("segment"));
+        assertEquals("Segment 1", seen.get("added"));
+        assertEquals("Liver", seen.get("segment"), "renamed from the terminology picker's type (search \"liver\")");
+        assertEquals("SCT 10200004", seen.get("segment_type"), "Liver, CID 7151 (SNOMED CT 10200004)");
         assertEquals("1", seen.get("table_rows"));
         assertEquals("ERASER", seen.get("after_e"), "E in the image window");
         assertEquals("BRUSH", seen.get("after_b"));
@@ -77,7 +79,7 @@ class SegmentEditorXvfbTest {
         }
         assertEquals(String.valueOf(stroke), seen.get("stroke_voxels"), "a 5 mm brush dragged from (30, 40) to (50, 40)");
         assertEquals("true", seen.get("set_30_40"));
-        assertEquals("2", seen.get("undo_steps"), "adding the segment and the stroke");
+        assertEquals("3", seen.get("undo_steps"), "adding the segment, coding it, the stroke");
         int[] before = rgb(seen.get("pixel_before"));
         int[] after = rgb(seen.get("pixel_after"));
         int color = Integer.parseInt(seen.get("color"), 16);
