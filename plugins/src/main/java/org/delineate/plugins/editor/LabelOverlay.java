@@ -60,6 +60,20 @@ final class LabelOverlay extends ImageRoi implements AnnotationListener {
         }
     }
 
+    /**
+     * A still copy of what is shown: ImageJ clones overlays when it duplicates or saves an image, and the copy must
+     * not follow this annotation.
+     */
+    @Override
+    public synchronized Object clone() {
+        int columns = annotation.grid().columns();
+        BufferedImage copy = new BufferedImage(columns, annotation.grid().rows(), BufferedImage.TYPE_INT_ARGB);
+        copy.setRGB(0, 0, columns, annotation.grid().rows(), argb, 0, columns);
+        ImageRoi still = new ImageRoi(0, 0, copy);
+        still.setName(getName());
+        return still;
+    }
+
     /** Brings the ARGB image up to date for slice k (0-based): all of it, or only what changed. */
     synchronized void render(int k) {
         if (k != renderedSlice) {

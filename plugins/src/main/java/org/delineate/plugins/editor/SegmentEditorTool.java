@@ -5,6 +5,7 @@ import java.awt.event.MouseEvent;
 import java.util.function.BiConsumer;
 
 import ij.ImagePlus;
+import ij.WindowManager;
 import ij.gui.ImageCanvas;
 import ij.gui.Toolbar;
 import ij.plugin.tool.PlugInTool;
@@ -85,9 +86,13 @@ public final class SegmentEditorTool extends PlugInTool {
         }
     }
 
+    /** Double-clicking the toolbar icon brings the current image's editor (where the options are) to the front. */
     @Override
     public void showOptionsDialog() {
-        // NB: double-clicking the toolbar icon: the options are in the Segment Editor window.
+        EditorWindow w = EditorWindow.of(WindowManager.getCurrentImage());
+        if (w != null) {
+            w.toFront();
+        }
     }
 
     /** The event as a pointer in voxel coordinates of the shown slice, through the canvas's zoom and scroll. */
