@@ -1,10 +1,12 @@
 package org.delineate.plugins;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
 
 import ij.IJ;
-import ij.Macro;
 import ij.macro.Interpreter;
+
+import org.delineate.plugins.open.SampleStudy;
 
 /**
  * What the thin entry classes share: macro option parsing and error reporting. Package-private.
@@ -12,25 +14,6 @@ import ij.macro.Interpreter;
 final class Commands {
 
     private Commands() {
-    }
-
-    /** The value of {@code key} in macro options, or {@code fallback} when absent. */
-    static String value(String options, String key, String fallback) {
-        String v = Macro.getValue(options, key, null);
-        return v == null ? fallback : v.trim();
-    }
-
-    /** The integer value of {@code key}; an IllegalArgumentException naming the key when it is not one. */
-    static int intValue(String options, String key, int fallback) {
-        String v = value(options, key, null);
-        if (v == null || v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return (int) Math.round(Double.parseDouble(v));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + "=" + v + " is not a number");
-        }
     }
 
     /** Shows (or, in a macro, reports and aborts with) an error of {@code command}. */
@@ -45,6 +28,27 @@ final class Commands {
             return;
         }
         IJ.error(command, message); // NB: in a macro, this also aborts the macro
+    }
+
+    /**
+     * Fails (and returns true) when a command that needs dialogs runs without a display; its macro keys are
+     * the way to run it there.
+     */
+    static boolean failHeadless(String command) {
+        if (!GraphicsEnvironment.isHeadless()) {
+            return false;
+        }
+        fail(command, "without a display this command needs its macro keys (see the macro reference)");
+        return true;
+    }
+
+    /**
+     * Delineate's per-user cache folder (the sample study, recovery files): the system property
+     * {@code delineate.cache} when set, else {@link SampleStudy#defaultCache()}.
+     */
+    static Path cache() {
+        String override = System.getProperty("delineate.cache");
+        return override == null || override.isBlank() ? SampleStudy.defaultCache() : Path.of(override);
     }
 
     /** The number of threads for scanning and decoding. */
