@@ -1,6 +1,7 @@
 package org.delineate.plugins;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import ij.IJ;
@@ -16,10 +17,15 @@ final class Commands {
     private Commands() {
     }
 
-    /** Shows (or, in a macro, reports and aborts with) an error of {@code command}. */
+    /**
+     * Shows (or, in a macro, reports and aborts with) an error of {@code command}; without a display or without
+     * the ImageJ window it is printed to the log (standard output) instead of a dialog.
+     */
     static void fail(String command, String message) {
-        if (GraphicsEnvironment.isHeadless()) {
-            // NB: no dialog can be shown headless (ImageJ's own error dialog would throw); the log is stdout there.
+        if (GraphicsEnvironment.isHeadless() || IJ.getInstance() == null) {
+            // NB: no dialog can be shown headless (ImageJ's own error dialog would throw), and without the ImageJ
+            // window (ImageJ -batch) nobody may be there to close it: a modal dialog under xvfb-run waits forever.
+            // The log is stdout there.
             IJ.log(command + ": " + message);
             Interpreter macro = Interpreter.getInstance();
             if (macro != null) {
@@ -28,6 +34,17 @@ final class Commands {
             return;
         }
         IJ.error(command, message); // NB: in a macro, this also aborts the macro
+    }
+
+    /**
+     * Checks that the folder a file is to be written into exists, so that the message names it rather than the
+     * temporary file the write starts with.
+     */
+    static void checkFolderOf(Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("cannot write " + target + ": the folder " + folder + " does not exist");
+        }
     }
 
     /**

@@ -88,6 +88,7 @@ public final class SaveAnnotation implements Documented {
             if (request == null) {
                 return;
             }
+            Commands.checkFolderOf(request.path());
             Volume segSource = null;
             if (request.format() == AnnotationFormat.SEG) {
                 segSource = segSource(session, request.source());

@@ -84,6 +84,7 @@ public final class SaveLandmarks implements Documented {
                 path = Path.of(sd.getDirectory(), sd.getFileName());
                 Recorder.recordPath("path", path.toString());
             }
+            Commands.checkFolderOf(path);
             if (format.equals("csv")) {
                 LandmarkCsv.write(annotation.landmarks(), annotation.grid(), path);
             } else {
