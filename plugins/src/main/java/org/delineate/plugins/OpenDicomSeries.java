@@ -35,10 +35,15 @@ public final class OpenDicomSeries implements Documented {
     /** The values of the open commands' {@code restore} key. */
     static final List<String> YES_NO = List.of("yes", "no");
 
-    /** The meaning of the open commands' {@code restore} key. */
-    static final String RESTORE_MEANING = "`yes` restores the annotation of this image that was autosaved but not "
-            + "saved when Delineate last stopped ([user guide](user-guide.md#restoring-after-a-crash)); `no` leaves it "
-            + "for later. Interactively a dialog asks";
+    /**
+     * The meaning of the open commands' {@code restore} key. NB: a method, not a constant, so that the other
+     * commands' declarations do not keep a stale copy inlined by the compiler.
+     */
+    static String restoreMeaning() {
+        return "`yes` restores the annotation of this image that was autosaved but not saved when Delineate last "
+                + "stopped ([user guide](user-guide.md#restoring-after-a-crash)); `no` leaves it for later. "
+                + "Interactively a dialog asks";
+    }
 
     static final CommandDoc DOC = CommandDoc.of(COMMAND)
             .description("""
@@ -55,7 +60,7 @@ public final class OpenDicomSeries implements Documented {
                     + "rows)", "1")
             .optional("series_uid", "Series Instance UID (0020,000E); when given it wins over `series`, and the first "
                     + "stack of that series opens", "")
-            .optional("restore", RESTORE_MEANING, "no")
+            .optional("restore", restoreMeaning(), "no")
             .example("run(\"Open DICOM Series\", \"folder=[/data/study 1] series=2\");")
             .example("run(\"Open DICOM Series\", \"folder=/data/DICOMDIR series_uid=1.2.826.0.1.3680043.8.498.1\");")
             .build();

@@ -36,7 +36,7 @@ public final class OpenNifti implements Documented {
             .headless(CommandDoc.Headless.WITH_KEYS)
             .required("path", "the `.nii` or `.nii.gz` file")
             .optional("volume", "1-based volume over dimensions 4 and 5 (time points, ...)", "1")
-            .optional("restore", OpenDicomSeries.RESTORE_MEANING, "no")
+            .optional("restore", OpenDicomSeries.restoreMeaning(), "no")
             .example("run(\"Open NIfTI\", \"path=/data/t1.nii.gz volume=1\");")
             .build();
 

@@ -29,7 +29,7 @@ public final class OpenSampleStudy implements Documented {
                     `$XDG_CACHE_HOME/delineate/sample-ct/` or `~/.cache/delineate/sample-ct/` (Java system property
                     `delineate.cache` overrides the cache folder), and reused afterwards. The lesion is centred at voxel
                     (87.5, 59.5, 20), 0-based.""")
-            .optional("restore", OpenDicomSeries.RESTORE_MEANING, "no")
+            .optional("restore", OpenDicomSeries.restoreMeaning(), "no")
             .example("run(\"Open Sample Study\");")
             .build();
 
