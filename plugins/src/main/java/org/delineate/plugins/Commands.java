@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
 import ij.macro.Interpreter;
 
 import org.delineate.plugins.open.SampleStudy;
 
 /**
- * What the thin entry classes share: macro option parsing and error reporting. Package-private.
+ * What the thin entry classes share: error reporting, the current image, the cache folder. Macro options are read
+ * through {@link org.delineate.plugins.command.MacroOptions}. Package-private.
  */
 final class Commands {
 
@@ -34,6 +37,15 @@ final class Commands {
             return;
         }
         IJ.error(command, message); // NB: in a macro, this also aborts the macro
+    }
+
+    /** The current image; null after failing with "No image is open." when there is none. */
+    static ImagePlus currentImage(String command) {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        if (imp == null) {
+            fail(command, "No image is open.");
+        }
+        return imp;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.delineate.plugins;
 import java.awt.GraphicsEnvironment;
 
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.measure.ResultsTable;
 
 import org.delineate.annotation.measure.SegmentMeasurement;
@@ -43,9 +42,8 @@ public final class MeasureSegments implements Documented {
 
     @Override
     public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
+        ImagePlus imp = Commands.currentImage(COMMAND);
         if (imp == null) {
-            Commands.fail(COMMAND, "No image is open.");
             return;
         }
         ResultsTable table = ResultsTable.getResultsTable();

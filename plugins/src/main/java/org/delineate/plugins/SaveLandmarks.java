@@ -8,7 +8,6 @@ import java.util.Locale;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.io.SaveDialog;
 import ij.plugin.frame.Recorder;
@@ -52,9 +51,8 @@ public final class SaveLandmarks implements Documented {
 
     @Override
     public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
+        ImagePlus imp = Commands.currentImage(COMMAND);
         if (imp == null) {
-            Commands.fail(COMMAND, "No image is open.");
             return;
         }
         try {

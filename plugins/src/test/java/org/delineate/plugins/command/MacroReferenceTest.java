@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.delineate.plugins.DelineateImageJ;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,30 @@ class MacroReferenceTest {
             assertEquals(entries.get(n)[1], docs.get(n).command());
         }
         assertTrue(docs.stream().anyMatch(d -> d.command().equals("Save Annotation")));
+    }
+
+    /**
+     * Interactively, ImageJ records a command's options from its dialog's field labels and {@code Recorder.record...}
+     * calls: every such label and key in a command's source must be one of its declared keys, so that what the
+     * recorder writes replays.
+     */
+    @Test
+    void dialogFieldsAndRecordedKeysAreDeclaredKeys() throws IOException {
+        Pattern recorded = Pattern.compile("(?:gd\\.add(?:Choice|Checkbox|StringField|NumericField)|Recorder\\.record"
+                + "(?:Path|Option))\\(\"([^\"]+)\"");
+        int seen = 0;
+        for (String[] entry : DelineateImageJ.entries()) {
+            Path source = Path.of("src/main/java", entry[2].replace('.', '/') + ".java");
+            CommandDoc doc = MacroReference.docs(List.<String[]>of(entry)).get(0);
+            Matcher m = recorded.matcher(Files.readString(source));
+            while (m.find()) {
+                String key = m.group(1);
+                assertTrue(doc.keys().stream().anyMatch(k -> k.name().equals(key)), entry[1] + " records " + key
+                        + " but declares " + doc.keys().stream().map(MacroKey::name).toList());
+                seen++;
+            }
+        }
+        assertTrue(seen >= 15, "dialog fields and recorded keys found: " + seen);
     }
 
     @Test
