@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import ij.WindowManager;
+
 import org.delineate.annotation.AnnotationSession;
 import org.delineate.annotation.Recovery;
 import org.delineate.dicom.Peers;
@@ -18,6 +20,7 @@ import org.delineate.dicom.seg.meta.Terminology;
 import org.delineate.dicom.series.StackVolumes;
 import org.delineate.plugins.open.SampleStudy;
 import org.delineate.plugins.open.SeriesTable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +53,13 @@ class SaveLoadCommandsTest {
     static void prepare() throws Exception {
         MacroCommandsTest.registerCommands();
         sample = SampleStudy.ensure(cache);
+    }
+
+    /** Macros stopped by an error leave their images open; the other tests of this JVM count images. */
+    @AfterEach
+    void closeEveryImage() {
+        MacroRun.of("setBatchMode(true);", "close(\"*\");", "return \"\" + nImages;");
+        assertEquals(0, WindowManager.getImageCount(), "images left open");
     }
 
     private String open() {
