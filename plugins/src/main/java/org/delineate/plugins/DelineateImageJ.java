@@ -94,7 +94,7 @@ public final class DelineateImageJ {
     }
 
     /** The entries {menu, command, class} of the plugins.config that names this package. */
-    static List<String[]> entries() {
+    public static List<String[]> entries() {
         List<String[]> out = new ArrayList<>();
         try {
             Enumeration<URL> configs = DelineateImageJ.class.getClassLoader().getResources("plugins.config");
