@@ -17,6 +17,7 @@ import org.delineate.annotation.AnnotationSession;
 import org.delineate.annotation.Recovery;
 import org.delineate.dicom.seg.meta.Terminology;
 import org.delineate.dicom.volume.Volume;
+import org.delineate.plugins.editor.EditorWindow;
 import org.delineate.plugins.view.VolumeImages;
 
 /**
@@ -88,6 +89,10 @@ final class ImageSessions {
             }
         });
         imp.setProperty(DelineateMacroFunctions.SESSION_PROPERTY, session);
+        if (EditorWindow.of(imp) != null) {
+            // NB: an open Segment Editor shows the session it was opened on; it follows the replacement
+            EditorWindow.open(imp, session, Terminology.load());
+        }
         return session;
     }
 

@@ -100,7 +100,8 @@ public final class EditorWindow extends JFrame implements EditorView, Annotation
     }
 
     /**
-     * Opens (or brings to the front) the editor of an image shown in a window, from any thread.
+     * Opens (or brings to the front) the editor of an image shown in a window, from any thread. An open editor of
+     * another session of the image (one replaced by Load Annotation or a restore) is closed and a new one opened.
      *
      * @throws IllegalStateException when the image has no window
      */
@@ -111,6 +112,10 @@ public final class EditorWindow extends JFrame implements EditorView, Annotation
         EditorWindow[] made = new EditorWindow[1];
         Runnable open = () -> {
             EditorWindow existing = of(imp);
+            if (existing != null && existing.session != session) {
+                existing.dispose();
+                existing = null;
+            }
             made[0] = existing != null ? existing : new EditorWindow(imp, session, terminology).attach();
             made[0].setVisible(true);
             made[0].toFront();
