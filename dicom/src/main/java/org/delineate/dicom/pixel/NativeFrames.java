@@ -36,8 +36,8 @@ final class NativeFrames {
         this.swapPairs = bigEndian && element.vr() == VR.OW && description.bitsAllocated() <= 8;
     }
 
-    /** Decodes frame {@code index} (0-based). */
-    PixelFrame frame(int index) throws IOException {
+    /** Decodes frame {@code index} (0-based), reading through {@code scratch} when not null (see {@link PixelData}). */
+    PixelFrame frame(int index, byte[] scratch) throws IOException {
         long frameBits = description.nativeFrameBits();
         long startBit = index * frameBits;
         long start = startBit / 8;
@@ -46,7 +46,7 @@ final class NativeFrames {
         long to = swapPairs ? Math.min(element.length(), (end + 1) & ~1L) : end;
         if (element.isBulkData() && !swapPairs && description.bitsAllocated() == 16 && (startBit & 7) == 0
                 && NativeSamples.Layout.of(description) == NativeSamples.Layout.INTERLEAVED) {
-            return read16(index, start, end - start);
+            return read16(index, start, end - start, scratch);
         }
         byte[] buf;
         int offset;
@@ -90,10 +90,10 @@ final class NativeFrames {
      * left a mapping and its cleaner per slice for the collector: under G1 that made a volume's read several times
      * slower.)
      */
-    private PixelFrame read16(int index, long start, long length) throws IOException {
+    private PixelFrame read16(int index, long start, long length, byte[] scratch) throws IOException {
         BulkData bulk = element.bulkData();
         short[] out = new short[(int) (length / 2)];
-        byte[] chunk = new byte[(int) Math.min(length, CHUNK)];
+        byte[] chunk = scratch != null && scratch.length >= 2 ? scratch : new byte[(int) Math.min(length, CHUNK)];
         ByteBuffer buffer = ByteBuffer.wrap(chunk).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(bulk.file(), StandardOpenOption.READ)) {
             long position = bulk.offset() + start;
@@ -103,7 +103,7 @@ final class NativeFrames {
             }
             int done = 0;
             while (done < out.length) {
-                int bytes = Math.min(chunk.length, 2 * (out.length - done));
+                int bytes = Math.min(chunk.length & ~1, 2 * (out.length - done));
                 buffer.clear().limit(bytes);
                 while (buffer.hasRemaining()) {
                     if (channel.read(buffer, position + buffer.position()) < 0) {

@@ -125,12 +125,21 @@ public final class PixelData {
      * @throws UnsupportedTransferSyntaxException for a variant the decoder cannot handle (12-bit progressive JPEG)
      */
     public PixelFrame frame(int frameIndex) throws IOException {
+        return frame(frameIndex, null);
+    }
+
+    /**
+     * Decodes frame {@code frameIndex} (0-based), as {@link #frame(int)}, reading native frames left in the file
+     * through {@code scratch} (any size; null for a buffer of its own): a caller decoding many frames passes one
+     * buffer per thread, so that reading them makes no garbage beyond the frames themselves.
+     */
+    public PixelFrame frame(int frameIndex, byte[] scratch) throws IOException {
         if (frameIndex < 0 || frameIndex >= description.numberOfFrames()) {
             throw new IllegalArgumentException("frame index " + frameIndex + " outside 0 to "
                     + (description.numberOfFrames() - 1));
         }
         if (nativeFrames != null) {
-            return nativeFrames.frame(frameIndex);
+            return nativeFrames.frame(frameIndex, scratch);
         }
         return decoder.decode(encapsulatedFrames.frame(frameIndex), description, frameIndex, source);
     }

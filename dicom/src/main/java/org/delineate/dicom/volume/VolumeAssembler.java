@@ -104,11 +104,13 @@ public final class VolumeAssembler {
         Slice[] slices = new Slice[frames.size()];
         DataSet[] header = new DataSet[1];
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, slicesByFile.size()));
+        // NB: one read buffer per decoding thread of this call, so that reading the frames makes no garbage beyond them
+        ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[SCRATCH]);
         try {
             List<Future<?>> work = new ArrayList<>();
             for (Map.Entry<Path, List<Integer>> entry : slicesByFile.entrySet()) {
                 work.add(pool.submit(() -> {
-                    readFile(entry.getKey(), entry.getValue(), frames, slices, header);
+                    readFile(entry.getKey(), entry.getValue(), frames, slices, header, scratch.get());
                     return null;
                 }));
             }
@@ -134,8 +136,11 @@ public final class VolumeAssembler {
             SourceFrame source) {
     }
 
+    /** The size of each decoding thread's read buffer. */
+    private static final int SCRATCH = 1 << 16;
+
     private static void readFile(Path file, List<Integer> sliceIndices, List<FrameRef> frames, Slice[] slices,
-            DataSet[] header) throws IOException {
+            DataSet[] header, byte[] scratch) throws IOException {
         boolean known = sliceIndices.stream().allMatch(k -> frames.get(k).known() != null);
         DataSet ds = null;
         PixelData pixels;
@@ -159,7 +164,7 @@ public final class VolumeAssembler {
                         + " was asked for, but NumberOfFrames is " + pixels.numberOfFrames());
             }
             if (decoded == null || decoded.frameIndex() != frameIndex) {
-                decoded = pixels.frame(frameIndex);
+                decoded = pixels.frame(frameIndex, scratch);
                 if (palette != null) {
                     decoded = palette.apply(decoded);
                 }
