@@ -218,7 +218,7 @@ public final class SegWriteCommand implements Callable<Integer> {
         return new LabelInputs.LabelFile(path.toString(), image, grid, segments);
     }
 
-    /** Series attributes of the metadata as write options (those the writer does not take are reported). */
+    /** Series attributes of the metadata as write options. */
     private SegWriteOptions options(SegmentationMetadata m, SegmentationType segmentationType) throws IOException {
         SegWriteOptions.Builder b = SegWriteOptions.builder().type(segmentationType).keepEmptyFrames(keepEmptyFrames);
         if (m.seriesDescription() != null) {
@@ -233,18 +233,10 @@ public final class SegWriteCommand implements Callable<Integer> {
         if (m.contentLabel() != null) {
             b.contentLabel(m.contentLabel());
         }
-        b.contentDescription(m.contentDescription()).contentCreatorName(m.contentCreatorName());
-        List<String> dropped = new ArrayList<>();
-        if (m.bodyPartExamined() != null) {
-            dropped.add("BodyPartExamined");
-        }
-        if (m.clinicalTrialSeriesID() != null || m.clinicalTrialTimePointID() != null
-                || m.clinicalTrialCoordinatingCenterName() != null) {
-            dropped.add("the ClinicalTrial* attributes");
-        }
-        if (!dropped.isEmpty()) {
-            messages.warn(meta + ": " + String.join(" and ", dropped) + " are not written (not supported yet)");
-        }
+        b.contentDescription(m.contentDescription()).contentCreatorName(m.contentCreatorName())
+                .bodyPartExamined(m.bodyPartExamined()).clinicalTrialTimePointId(m.clinicalTrialTimePointID())
+                .clinicalTrialCoordinatingCenterName(m.clinicalTrialCoordinatingCenterName())
+                .clinicalTrialSeriesId(m.clinicalTrialSeriesID());
         return b.build();
     }
 

@@ -6,6 +6,7 @@ compare NII NRRD                    NIfTI voxels against the NRRD by patient pos
 frames A.dcm B.dcm                  non-empty frames of two SEGs by (segment label, ImagePositionPatient): equal?
 phantom CT.nii OUT_LABELS OUT_FRACTION   thresholds of the CT phantom (label values 10..50) and a float fraction map
 same A.nii B.nii [F]                two NIfTIs as the same grid in closest canonical order: affine error, voxels where A x F != B
+series A.dcm...                     per file, the series attributes dcmqi's metadata sets: [value or None (absent), ...]
 """
 import gzip, json, sys
 import numpy as np
@@ -119,6 +120,15 @@ def main():
                           'affineError': float(np.abs(a.affine - b.affine).max()),
                           'differing': int((x != y).sum()) if x.shape == y.shape else -1,
                           'maxDifference': float(np.abs(x - y).max()) if x.shape == y.shape else -1}))
+    elif op == 'series':
+        import pydicom
+        keys = ['BodyPartExamined', 'ClinicalTrialTimePointID', 'ClinicalTrialCoordinatingCenterName',
+                'ClinicalTrialSeriesID', 'ContentCreatorName']
+        views = {}
+        for path in args:
+            d = pydicom.dcmread(path, stop_before_pixels=True)
+            views[path] = {k: (str(d[k].value) if d[k].value is not None else '') if k in d else None for k in keys}
+        print(json.dumps(views))
 
 
 main()
