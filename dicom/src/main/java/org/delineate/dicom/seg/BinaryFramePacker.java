@@ -31,27 +31,27 @@ final class BinaryFramePacker {
     }
 
     /**
-     * Appends a frame of {@code pixels} pixels packed into {@code packed} (its first ceil(pixels / 8) bytes, the
-     * unused high bits of the last one 0).
+     * Appends a frame of {@code pixels} pixels packed into the ceil(pixels / 8) bytes of {@code packed} from
+     * {@code offset} on (the unused high bits of the last one 0).
      */
-    void add(byte[] packed, int pixels) throws IOException {
+    void add(byte[] packed, int offset, int pixels) throws IOException {
         int whole = pixels >>> 3;
         int rest = pixels & 7;
         if (bit == 0) {
             // NB: frames of a multiple of 8 pixels (every 512 x 512 one) stay on byte boundaries: copied as they are.
-            put(packed, whole);
+            put(packed, offset, whole);
         } else {
             int shift = bit;
             int carry = current;
             for (int o = 0; o < whole; o++) {
-                int b = packed[o] & 0xFF;
+                int b = packed[offset + o] & 0xFF;
                 emit((byte) (carry | b << shift));
                 carry = b >>> (8 - shift);
             }
             current = carry;
         }
         if (rest > 0) {
-            int b = packed[whole] & ((1 << rest) - 1);
+            int b = packed[offset + whole] & ((1 << rest) - 1);
             current |= b << bit;
             bit += rest;
             if (bit >= 8) {
@@ -76,11 +76,11 @@ final class BinaryFramePacker {
         return bytesWritten;
     }
 
-    private void put(byte[] bytes, int length) throws IOException {
+    private void put(byte[] bytes, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
             int n = Math.min(length - done, buffer.length - buffered);
-            System.arraycopy(bytes, done, buffer, buffered, n);
+            System.arraycopy(bytes, offset + done, buffer, buffered, n);
             buffered += n;
             done += n;
             if (buffered == buffer.length) {

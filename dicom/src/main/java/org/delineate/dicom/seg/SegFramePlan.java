@@ -136,12 +136,20 @@ final class SegFramePlan {
             List<SegmentationProblem> problems) {
         int n = labels.segmentCount();
         long[][] bands = new long[labels.slices()][n + 1];
+        java.util.BitSet[] unnamed = new java.util.BitSet[labels.slices()];
+        try (Workers workers = new Workers(options.threads())) {
+            // NB: slices are surveyed independently, a chunk of them per thread; problems are reported in slice order.
+            workers.forEachChunk(labels.slices(), (from, to) -> {
+                LabelVolumeFrames.Survey survey = labels.new Survey();
+                for (int k = from; k < to; k++) {
+                    unnamed[k] = new java.util.BitSet();
+                    survey.slice(k, bands[k], unnamed[k]);
+                }
+            });
+        }
         java.util.BitSet reported = new java.util.BitSet();
-        LabelVolumeFrames.Survey survey = labels.new Survey();
         for (int k = 0; k < labels.slices(); k++) {
-            java.util.BitSet unnamed = new java.util.BitSet();
-            survey.slice(k, bands[k], unnamed);
-            for (int v = unnamed.nextSetBit(0); v >= 0; v = unnamed.nextSetBit(v + 1)) {
+            for (int v = unnamed[k].nextSetBit(0); v >= 0; v = unnamed[k].nextSetBit(v + 1)) {
                 if (!reported.get(v)) {
                     reported.set(v);
                     problems.add(new SegmentationProblem("(7FE0,0010)", "the label value " + v + " (first at slice " + k

@@ -4,20 +4,31 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes the frames of a plan as Pixel Data, one frame in memory at a time: BINARY frames packed straight from the
- * input's planes into bits (a byte-per-pixel frame only for inputs other than the package's own), FRACTIONAL planes
- * as they are held, LABELMAP frames through a table of segment numbers.
+ * Writes the frames of a plan as Pixel Data: BINARY frames packed straight from the input's planes into bits (a
+ * byte-per-pixel frame only for inputs other than the package's own), FRACTIONAL planes as they are held, LABELMAP
+ * frames through a table of segment numbers. BINARY frames of the package's inputs are packed by worker threads in
+ * batches of about 1 MiB, at most two batches per thread ahead of the one being written; the caller writes them in
+ * order. Otherwise one frame at a time is in memory.
  */
 final class SegPixelDataWriter {
 
     private SegPixelDataWriter() {
     }
 
-    static void write(OutputStream out, SegmentationFrames frames, SegFramePlan plan, SegmentationType type, int bits)
-            throws IOException {
+    /** Packed bytes of a batch of BINARY frames. */
+    private static final int BATCH_BYTES = 1 << 20;
+
+    static void write(OutputStream out, SegmentationFrames frames, SegFramePlan plan, SegmentationType type, int bits,
+            int threads) throws IOException {
         int pixels = frames.columns() * frames.rows();
         switch (type) {
-            case BINARY -> writeBinary(out, frames, plan, pixels);
+            case BINARY -> {
+                if (frames instanceof PlaneFrames planes && threads > 1) {
+                    writeBinaryInParallel(out, planes, plan, pixels, threads);
+                } else {
+                    writeBinary(out, frames, plan, pixels);
+                }
+            }
             case FRACTIONAL -> writeFractional(out, frames, plan, pixels);
             case LABELMAP -> writeLabelMap(out, frames, plan, pixels, bits == 16);
         }
@@ -36,7 +47,39 @@ final class SegPixelDataWriter {
                 frames.readFrame(plan.segment(f), plan.slice(f), frame);
                 BitPacking.packNonZero(frame, 0, pixels, packed);
             }
-            packer.add(packed, pixels);
+            packer.add(packed, 0, pixels);
+        }
+        packer.finish();
+    }
+
+    private static void writeBinaryInParallel(OutputStream out, PlaneFrames planes, SegFramePlan plan, int pixels,
+            int threads) throws IOException {
+        BinaryFramePacker packer = new BinaryFramePacker(out);
+        int packedBytes = BitPacking.packedLength(pixels);
+        int batch = Math.max(1, BATCH_BYTES / packedBytes);
+        try (Workers workers = new Workers(threads)) {
+            java.util.ArrayDeque<java.util.concurrent.Future<byte[]>> pending = new java.util.ArrayDeque<>();
+            int next = 0;
+            while (next < plan.frameCount() || !pending.isEmpty()) {
+                while (next < plan.frameCount() && pending.size() < 2 * workers.threads()) {
+                    int from = next;
+                    int to = Math.min(plan.frameCount(), from + batch);
+                    pending.add(workers.submit(() -> {
+                        byte[] packed = new byte[(to - from) * packedBytes];
+                        byte[] one = new byte[packedBytes];
+                        for (int f = from; f < to; f++) {
+                            planes.packFrame(plan.segment(f), plan.slice(f), plan.bands(f), one);
+                            System.arraycopy(one, 0, packed, (f - from) * packedBytes, packedBytes);
+                        }
+                        return packed;
+                    }));
+                    next = to;
+                }
+                byte[] packed = Workers.result(pending.poll());
+                for (int offset = 0; offset < packed.length; offset += packedBytes) {
+                    packer.add(packed, offset, pixels);
+                }
+            }
         }
         packer.finish();
     }

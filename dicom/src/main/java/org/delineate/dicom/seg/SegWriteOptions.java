@@ -30,13 +30,15 @@ import java.time.LocalDateTime;
  * @param clinicalTrialCoordinatingCenterName Clinical Trial Coordinating Center Name (0012,0060)
  * @param clinicalTrialSeriesId Clinical Trial Series ID (0012,0071): either of these two given, the Clinical Trial
  *     Series Module is written, the coordinating center (Type 2) empty when not given
+ * @param threads threads that read and pack frames at once, at least 1 (default: the number of processors); the
+ *     output is the same for any number
  */
 public record SegWriteOptions(SegmentationType type, SegmentationFractionalType fractionalType, int maxFractionalValue,
         boolean keepEmptyFrames, String seriesDescription, int seriesNumber, int instanceNumber, String contentLabel,
         String contentDescription, String contentCreatorName, LocalDateTime contentDateTime,
         String manufacturerModelName, String deviceSerialNumber, String softwareVersions, String seriesInstanceUid,
         String sopInstanceUid, String bodyPartExamined, String clinicalTrialTimePointId,
-        String clinicalTrialCoordinatingCenterName, String clinicalTrialSeriesId) {
+        String clinicalTrialCoordinatingCenterName, String clinicalTrialSeriesId, int threads) {
 
     /** Manufacturer (0008,0070) of every segmentation Delineate writes. */
     public static final String MANUFACTURER = "Delineate";
@@ -73,6 +75,7 @@ public record SegWriteOptions(SegmentationType type, SegmentationFractionalType 
         b.clinicalTrialTimePointId = clinicalTrialTimePointId;
         b.clinicalTrialCoordinatingCenterName = clinicalTrialCoordinatingCenterName;
         b.clinicalTrialSeriesId = clinicalTrialSeriesId;
+        b.threads = threads;
         return b;
     }
 
@@ -98,6 +101,7 @@ public record SegWriteOptions(SegmentationType type, SegmentationFractionalType 
         private String clinicalTrialTimePointId;
         private String clinicalTrialCoordinatingCenterName;
         private String clinicalTrialSeriesId;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -202,11 +206,17 @@ public record SegWriteOptions(SegmentationType type, SegmentationFractionalType 
             return this;
         }
 
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
         public SegWriteOptions build() {
             return new SegWriteOptions(type, fractionalType, maxFractionalValue, keepEmptyFrames, seriesDescription,
                     seriesNumber, instanceNumber, contentLabel, contentDescription, contentCreatorName, contentDateTime,
                     manufacturerModelName, deviceSerialNumber, softwareVersions, seriesInstanceUid, sopInstanceUid,
-                    bodyPartExamined, clinicalTrialTimePointId, clinicalTrialCoordinatingCenterName, clinicalTrialSeriesId);
+                    bodyPartExamined, clinicalTrialTimePointId, clinicalTrialCoordinatingCenterName, clinicalTrialSeriesId,
+                    threads);
         }
 
         private static String defaultSoftwareVersion() {

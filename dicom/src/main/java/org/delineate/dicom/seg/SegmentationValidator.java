@@ -160,6 +160,9 @@ public final class SegmentationValidator {
         checkRequired(o.manufacturerModelName(), 64, tag(Tag.ManufacturerModelName), "Manufacturer's Model Name", problems);
         checkRequired(o.deviceSerialNumber(), 64, tag(Tag.DeviceSerialNumber), "Device Serial Number", problems);
         checkRequired(o.softwareVersions(), 64, tag(Tag.SoftwareVersions), "Software Versions", problems);
+        if (o.threads() < 1) {
+            problems.add(new SegmentationProblem("", "the writer needs at least 1 thread, not " + o.threads()));
+        }
         if (o.seriesNumber() < 0 || o.instanceNumber() < 0) {
             problems.add(new SegmentationProblem(tag(o.seriesNumber() < 0 ? Tag.SeriesNumber : Tag.InstanceNumber),
                     "series and instance numbers are not negative"));

@@ -78,8 +78,8 @@ class BinaryPackingTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BinaryFramePacker packer = new BinaryFramePacker(bytes);
         // frame 1: 10 pixels, bits 0 and 9 set; frame 2: 7 pixels, bits 0 and 6 set
-        packer.add(new byte[] {1, 2}, 10);
-        packer.add(new byte[] {0x41}, 7);
+        packer.add(new byte[] {1, 2}, 0, 10);
+        packer.add(new byte[] {0, 0x41}, 1, 7);
         packer.finish();
         // bits 0 and 9 of frame 1, then bits 10 and 16 of the stream from frame 2
         assertEquals("[1, 6, 1]", java.util.Arrays.toString(toInts(bytes.toByteArray())));
@@ -131,7 +131,7 @@ class BinaryPackingTest {
             }
             byte[] packed = new byte[BitPacking.packedLength(pixels)];
             BitPacking.packNonZero(frame, 0, pixels, packed);
-            packer.add(packed, pixels);
+            packer.add(packed, 0, pixels);
         }
         packer.finish();
         assertEquals(BinaryFramePacker.packedLength(expected.length()), bytes.size());
@@ -174,6 +174,38 @@ class BinaryPackingTest {
                 frames.packFrame(plan.segment(f), plan.slice(f), RowBands.ALL, whole);
                 frames.packFrame(plan.segment(f), plan.slice(f), plan.bands(f), banded);
                 assertEquals(java.util.Arrays.toString(whole), java.util.Arrays.toString(banded), "frame " + f);
+            }
+        }
+    }
+
+    @Test
+    void pixelDataIsTheSameBitStreamForAnyNumberOfThreads() throws IOException {
+        // 512 x 512 frames are 32 KiB packed: 32 a batch, so 40 slices of 3 segments run through several batches.
+        int[] labelValues = {4, 9, 200};
+        List<SegmentationFrames> inputs = List.of(
+                SegmentationFrames.ofLabels(512, 512, SegWriterInputs.labelPlanes(512, 512, 40, labelValues, false), labelValues),
+                SegmentationFrames.ofMasks(512, 512, SegWriterInputs.overlappingMasks(512, 512, 8, 2)),
+                SegmentationFrames.ofMasks(23, 38, SegWriterInputs.overlappingMasks(23, 38, 40, 3)));
+        for (SegmentationFrames frames : inputs) {
+            int pixels = frames.columns() * frames.rows();
+            SegFramePlan plan = SegFramePlan.scan(frames, SegWriteOptions.builder().threads(3).build(), new ArrayList<>());
+            assertEquals(plan.frameCount(), SegFramePlan.scan(frames, SegWriteOptions.builder().threads(1).build(),
+                    new ArrayList<>()).frameCount());
+            // The stream by its definition: frame after frame, pixel n of the whole image at bit n % 8 of byte n / 8.
+            byte[] expected = new byte[(int) BinaryFramePacker.packedLength((long) pixels * plan.frameCount())];
+            byte[] frame = new byte[pixels];
+            for (int f = 0; f < plan.frameCount(); f++) {
+                frames.readFrame(plan.segment(f), plan.slice(f), frame);
+                for (int i = 0; i < pixels; i++) {
+                    long n = (long) f * pixels + i;
+                    expected[(int) (n >>> 3)] |= (byte) (frame[i] != 0 ? 1 << (n & 7) : 0);
+                }
+            }
+            for (int threads : new int[] {1, 2, 3}) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                SegPixelDataWriter.write(out, frames, plan, SegmentationType.BINARY, 1, threads);
+                assertTrue(java.util.Arrays.equals(expected, out.toByteArray()), frames.columns() + " x " + frames.rows()
+                        + ", " + plan.frameCount() + " frames, " + threads + " threads");
             }
         }
     }
