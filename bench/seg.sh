@@ -46,11 +46,13 @@ pixelmed_cli=(-Djava.util.logging.config.file="$work/logging.properties" -cp "$c
   com.pixelmed.convert.IndexedLabelMapToSegmentation "$work/w/labels.dcm" "$work/w/labels.csv" "$work/w/p.dcm"
   "$work/ct/ct0000.dcm")
 delineate_cli=(-cp "$cp_delineate" SegBench write "$work/ct" "$work/w" 1)
-# JVM settings for whole processes, the same for both tools: the defaults; an application class-data-sharing archive
-# (classes loaded from a memory-mapped archive made by one training run of each tool); that and only the C1 compiler.
+# JVM settings for whole processes, the same for both tools: the defaults; the options ./delineate gives `seg`
+# (parallel collector, C1 compiler only); those plus an application class-data-sharing archive (classes mapped from
+# an archive made by one training run of each tool).
+launcher=(-Xmx4g -XX:+UseParallelGC -XX:TieredStopAtLevel=1)
 echo "seg: training the class-data-sharing archives" >&2
-java -XX:ArchiveClassesAtExit="$work/delineate.jsa" "${delineate_cli[@]}" >/dev/null 2>&1
-java -XX:ArchiveClassesAtExit="$work/pixelmed.jsa" "${pixelmed_cli[@]}" >/dev/null 2>&1
+java "${launcher[@]}" -XX:ArchiveClassesAtExit="$work/delineate.jsa" "${delineate_cli[@]}" >/dev/null 2>&1
+java "${launcher[@]}" -XX:ArchiveClassesAtExit="$work/pixelmed.jsa" "${pixelmed_cli[@]}" >/dev/null 2>&1
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "seg: in-process runs" >&2
@@ -63,11 +65,11 @@ echo "seg: whole processes, $runs runs each, alternating" >&2
 : >"$work/procs"
 for run in $(seq "$runs"); do
   for tool in delineate pixelmed; do
-    for jvm in default cds c1; do
+    for jvm in default launcher cds; do
       if [ "$tool" = delineate ]; then args=("${delineate_cli[@]}"); else args=("${pixelmed_cli[@]}"); fi
       opts=()
-      [ "$jvm" = cds ] && opts=(-XX:SharedArchiveFile="$work/$tool.jsa")
-      [ "$jvm" = c1 ] && opts=(-XX:SharedArchiveFile="$work/$tool.jsa" -XX:TieredStopAtLevel=1)
+      [ "$jvm" = launcher ] && opts=("${launcher[@]}")
+      [ "$jvm" = cds ] && opts=("${launcher[@]}" -XX:SharedArchiveFile="$work/$tool.jsa")
       /usr/bin/time -f "$tool $jvm %e %U %S" -a -o "$work/procs" java "${opts[@]}" "${args[@]}" >/dev/null 2>&1
     done
   done
@@ -112,11 +114,11 @@ echo "## Whole processes (new JVM, one write each), median of $runs runs"
 echo
 echo "| tool | JVM options | wall s | CPU s (user + sys) | PixelMed / Delineate, wall | PixelMed / Delineate, CPU |"
 echo "|---|---|---:|---:|---:|---:|"
-for jvm in default cds c1; do
+for jvm in default launcher cds; do
   case $jvm in
     default) o="(defaults)" ;;
-    cds) o="-XX:SharedArchiveFile=(its archive)" ;;
-    c1) o="-XX:SharedArchiveFile=(its archive) -XX:TieredStopAtLevel=1" ;;
+    launcher) o="${launcher[*]} (./delineate's for seg)" ;;
+    cds) o="the same + -XX:SharedArchiveFile=(its archive)" ;;
   esac
   echo "| Delineate, SegBench write | $o | $(proc delineate $jvm wall) | $(proc delineate $jvm cpu) |" \
     "$(ratio "$(proc pixelmed $jvm wall)" "$(proc delineate $jvm wall)") | $(ratio "$(proc pixelmed $jvm cpu)" "$(proc delineate $jvm cpu)") |"

@@ -15,9 +15,7 @@ import org.delineate.dicom.data.VR;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.geometry.VolumeGeometry;
 import org.delineate.dicom.io.DicomFile;
-import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.DicomWriter;
-import org.delineate.dicom.io.ReadOptions;
 import org.delineate.dicom.io.TransferSyntax;
 import org.delineate.dicom.io.WriteOptions;
 import org.delineate.dicom.sample.CtPhantom;
@@ -215,10 +213,7 @@ public final class SegBench {
     /** The CT's grid and references from its headers (no pixel data read). */
     private static Source source(Path ct) throws IOException, InterruptedException {
         FrameStack stack = new SeriesScanner(ScanOptions.defaults()).scan(List.of(ct)).series().get(0).stacks().get(0);
-        Path first = stack.frames().get(0).file();
-        DataSet header = new DicomReader(ReadOptions.defaults().withStopBeforePixelData(true)).readFile(first).dataSet();
-        return new Source(SegmentationSource.of(header, stack.geometry(), stack.columns(), stack.rows(), stack.sources()),
-                first);
+        return new Source(SegmentationSource.read(stack), stack.frames().get(0).file());
     }
 
     private static SegmentDescription description(String label, String[] type, int s) {
