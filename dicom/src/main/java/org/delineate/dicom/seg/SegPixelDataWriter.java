@@ -15,6 +15,10 @@ final class SegPixelDataWriter {
     private SegPixelDataWriter() {
     }
 
+    /** A batch of BINARY frames being packed: how many, and the buffer that will hold them one after another. */
+    private record Batch(int frames, java.util.concurrent.Future<byte[]> packed) {
+    }
+
     /** Packed bytes of a batch of BINARY frames. */
     private static final int BATCH_BYTES = 1 << 20;
 
@@ -57,28 +61,33 @@ final class SegPixelDataWriter {
         BinaryFramePacker packer = new BinaryFramePacker(out);
         int packedBytes = BitPacking.packedLength(pixels);
         int batch = Math.max(1, BATCH_BYTES / packedBytes);
+        // NB: batch buffers are reused once written (at most 2 x threads + 1 exist): allocating 40 MB of them per
+        // write made the collector copy the caller's label volume (bench/seg.sh).
+        java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
         try (Workers workers = new Workers(threads)) {
-            java.util.ArrayDeque<java.util.concurrent.Future<byte[]>> pending = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Batch> pending = new java.util.ArrayDeque<>();
             int next = 0;
             while (next < plan.frameCount() || !pending.isEmpty()) {
                 while (next < plan.frameCount() && pending.size() < 2 * workers.threads()) {
                     int from = next;
                     int to = Math.min(plan.frameCount(), from + batch);
-                    pending.add(workers.submit(() -> {
-                        byte[] packed = new byte[(to - from) * packedBytes];
+                    byte[] packed = free.isEmpty() ? new byte[batch * packedBytes] : free.poll();
+                    pending.add(new Batch(to - from, workers.submit(() -> {
                         byte[] one = new byte[packedBytes];
                         for (int f = from; f < to; f++) {
                             planes.packFrame(plan.segment(f), plan.slice(f), plan.bands(f), one);
                             System.arraycopy(one, 0, packed, (f - from) * packedBytes, packedBytes);
                         }
                         return packed;
-                    }));
+                    })));
                     next = to;
                 }
-                byte[] packed = Workers.result(pending.poll());
-                for (int offset = 0; offset < packed.length; offset += packedBytes) {
-                    packer.add(packed, offset, pixels);
+                Batch done = pending.poll();
+                byte[] packed = Workers.result(done.packed());
+                for (int f = 0; f < done.frames(); f++) {
+                    packer.add(packed, f * packedBytes, pixels);
                 }
+                free.add(packed);
             }
         }
         packer.finish();

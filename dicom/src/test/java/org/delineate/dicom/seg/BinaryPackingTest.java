@@ -180,10 +180,10 @@ class BinaryPackingTest {
 
     @Test
     void pixelDataIsTheSameBitStreamForAnyNumberOfThreads() throws IOException {
-        // 512 x 512 frames are 32 KiB packed: 32 a batch, so 40 slices of 3 segments run through several batches.
+        // 512 x 512 frames are 32 KiB packed: 32 a batch, so 24 slices of 3 segments run through several batches.
         int[] labelValues = {4, 9, 200};
         List<SegmentationFrames> inputs = List.of(
-                SegmentationFrames.ofLabels(512, 512, SegWriterInputs.labelPlanes(512, 512, 40, labelValues, false), labelValues),
+                SegmentationFrames.ofLabels(512, 512, SegWriterInputs.labelPlanes(512, 512, 24, labelValues, false), labelValues),
                 SegmentationFrames.ofMasks(512, 512, SegWriterInputs.overlappingMasks(512, 512, 8, 2)),
                 SegmentationFrames.ofMasks(23, 38, SegWriterInputs.overlappingMasks(23, 38, 40, 3)));
         for (SegmentationFrames frames : inputs) {
