@@ -69,6 +69,14 @@ public final class AnnotationSession {
      * property type (e.g. "Liver", "Mass"); otherwise it is "Tissue" of category "Tissue" in a distinct color.
      */
     public Segment addSegment(String name) {
+        return addSegment(name, 0);
+    }
+
+    /**
+     * Adds a segment in label layer {@code layer} (0-based; {@link Annotation#addLayer()} makes a new one, for a
+     * segment that overlaps those of the other layers) and selects it, coded and colored as {@link #addSegment(String)}.
+     */
+    public Segment addSegment(String name, int layer) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a segment needs a name");
         }
@@ -81,7 +89,7 @@ public final class AnnotationSession {
                 .category(type.map(t -> t.category()).orElse(tissue)).type(type.map(t -> t.code()).orElse(tissue)).build();
         int[] rgb = type.map(t -> t.recommendedDisplayRgb()).orElse(null);
         int color = rgb != null ? rgb[0] << 16 | rgb[1] << 8 | rgb[2] : DISTINCT[annotation.segments().size() % DISTINCT.length];
-        selected = annotation.addSegment(d, color, 0);
+        selected = annotation.addSegment(d, color, layer);
         return selected;
     }
 
@@ -98,6 +106,14 @@ public final class AnnotationSession {
         }
         selected = s;
         return s;
+    }
+
+    /** Selects a segment of the annotation (by its id), or none when null. */
+    public void select(Segment segment) {
+        if (segment != null && annotation.segment(segment.id()) == null) {
+            throw new IllegalArgumentException("no segment " + segment.id() + " (\"" + segment.name() + "\")");
+        }
+        selected = segment;
     }
 
     /** The selected segment, or null. */
@@ -120,6 +136,11 @@ public final class AnnotationSession {
     /** Paints only where the modality value is within [low, high] from now on; NaN for both removes the range. */
     public void setIntensityRange(double low, double high) {
         range = Double.isNaN(low) && Double.isNaN(high) ? null : new ThresholdRange(image, low, high);
+    }
+
+    /** The intensity range painting respects, or null when it paints everywhere. */
+    public ThresholdRange intensityRange() {
+        return range;
     }
 
     /** Paints (or erases) a disk of the brush radius on slice z around (x, y); returns the voxels changed. */
@@ -187,7 +208,13 @@ public final class AnnotationSession {
         }
     }
 
-    private VoxelEdit edit(String tool) {
+    /**
+     * Starts an edit of the selected segment by {@code tool} (named in the edit log), limited to the intensity range
+     * when one is set; the caller commits or cancels it.
+     *
+     * @throws IllegalStateException when no segment is selected, or it is locked
+     */
+    public VoxelEdit edit(String tool) {
         Segment s = selected();
         if (s == null) {
             throw new IllegalStateException("no segment is selected; add or select one first");

@@ -3,10 +3,13 @@ package org.delineate.dicom.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that no partial file is ever left under the target name: the content goes to a
@@ -25,13 +28,31 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What to write into the file's channel, from its start; the channel is closed by {@link #writeChannel}. */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(FileChannel out) throws IOException;
+    }
+
     /** Writes {@code content} to {@code target}, replacing any file there only once the content is complete. */
     public static void write(Path target, Content content) throws IOException {
+        writeChannel(target, channel -> {
+            try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /**
+     * Writes {@code content} through a file channel (for copies from file to file by the operating system) to
+     * {@code target}, replacing any file there only once the content is complete.
+     */
+    public static void writeChannel(Path target, ChannelContent content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                content.writeTo(out);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                content.writeTo(channel);
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

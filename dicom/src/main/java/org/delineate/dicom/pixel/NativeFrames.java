@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 import org.delineate.dicom.data.BulkData;
 import org.delineate.dicom.data.DataElement;
@@ -64,6 +65,23 @@ final class NativeFrames {
             }
         }
         return NativeSamples.decode(buf, offset, (int) (startBit & 7), bigEndian, description, index);
+    }
+
+    /**
+     * The bytes of frame {@code index} in the file when they are its stored values as they are: little endian,
+     * 8 or 16 bits allocated and all of them stored (high bit BitsStored - 1), one sample per pixel, not palette
+     * color; empty when the frame must be decoded (other layouts, big endian, or Pixel Data read into memory).
+     */
+    Optional<BulkData> storedBytes(int index) {
+        int bits = description.bitsAllocated();
+        if (!element.isBulkData() || bigEndian || (bits != 8 && bits != 16) || description.bitsStored() != bits
+                || description.highBit() != bits - 1 || description.samplesPerPixel() != 1 || description.floatingPoint()
+                || description.photometricInterpretation() == PhotometricInterpretation.PALETTE_COLOR) {
+            return Optional.empty();
+        }
+        long frameBytes = description.nativeFrameBits() / 8;
+        BulkData bulk = element.bulkData();
+        return Optional.of(new BulkData(bulk.file(), bulk.offset() + index * frameBytes, frameBytes));
     }
 
     /**
