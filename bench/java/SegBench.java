@@ -15,9 +15,7 @@ import org.delineate.dicom.data.VR;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.geometry.VolumeGeometry;
 import org.delineate.dicom.io.DicomFile;
-import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.DicomWriter;
-import org.delineate.dicom.io.ReadOptions;
 import org.delineate.dicom.io.TransferSyntax;
 import org.delineate.dicom.io.WriteOptions;
 import org.delineate.dicom.sample.CtPhantom;
@@ -25,6 +23,7 @@ import org.delineate.dicom.seg.PlacementOptions;
 import org.delineate.dicom.seg.PlacementTarget;
 import org.delineate.dicom.seg.SegWriteOptions;
 import org.delineate.dicom.seg.SegmentAlgorithmType;
+import org.delineate.dicom.seg.LabeledSegment;
 import org.delineate.dicom.seg.SegmentDescription;
 import org.delineate.dicom.seg.SegmentVolumes;
 import org.delineate.dicom.seg.SegmentationFrames;
@@ -34,6 +33,8 @@ import org.delineate.dicom.seg.SegmentationWriter;
 import org.delineate.dicom.series.FrameStack;
 import org.delineate.dicom.series.ScanOptions;
 import org.delineate.dicom.series.SeriesScanner;
+import org.delineate.dicom.series.StackVolumes;
+import org.delineate.dicom.volume.Volume;
 
 /**
  * DICOM-SEG writing and reading with Delineate, for {@code bench/seg.sh}. Not part of any jar.
@@ -45,8 +46,9 @@ import org.delineate.dicom.series.SeriesScanner;
  * multi-frame label map DICOM {@code labels.dcm} (8 bit, functional groups with the CT's geometry) and the label
  * description {@code labels.csv} PixelMed's IndexedLabelMapToSegmentation takes, and {@code seg100.dcm}, a BINARY
  * SEG of 100 segments (blocks of 30 slices each) on the CT, written by Delineate.
- * <li>{@code write CT WORK iterations}: per iteration, reads labels.dcm and the CT's headers, then writes a BINARY
- * SEG of the five organs; prints the seconds of the writer alone (labels in memory) and of the whole iteration.
+ * <li>{@code write CT WORK iterations [threads]}: per iteration, scans the CT's headers, reads labels.dcm as a
+ * volume, then writes a BINARY SEG of the five organs with {@code threads} threads (default: the processors); prints
+ * wall and process CPU seconds of the writer alone (labels in memory) and of the whole iteration.
  * <li>{@code read CT WORK iterations}: per iteration, reads seg100.dcm and places it on the CT's grid (merged label
  * map built); the first iteration also builds all 100 segment volumes one after another.
  * </ul>
@@ -57,9 +59,6 @@ public final class SegBench {
     private static final String[][] SCT = {{"38266002", "Entire body"}, {"39607008", "Lung"}, {"10200004", "Liver"},
         {"421060004", "Spine"}, {"4147007", "Mass"}};
 
-    /** CPU time of the calling thread: what a run costs whatever else the (shared) machine does. */
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-
     private SegBench() {
     }
 
@@ -68,7 +67,8 @@ public final class SegBench {
         Path work = Path.of(args[2]);
         switch (args[0]) {
             case "prepare" -> prepare(ct, work, args.length > 3 ? Integer.parseInt(args[3]) : 300);
-            case "write" -> write(ct, work, Integer.parseInt(args[3]));
+            case "write" -> write(ct, work, Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4])
+                    : Runtime.getRuntime().availableProcessors());
             case "read" -> read(ct, work, Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("mode prepare, write or read, not " + args[0]);
         }
@@ -147,31 +147,41 @@ public final class SegBench {
         return hu > -500 ? 1 : 0;
     }
 
-    private static void write(Path ct, Path work, int iterations) throws Exception {
-        List<SegmentDescription> segments = new ArrayList<>();
+    private static void write(Path ct, Path work, int iterations, int threads) throws Exception {
+        List<LabeledSegment> segments = new ArrayList<>();
         for (int s = 0; s < ORGANS.length; s++) {
-            segments.add(description(ORGANS[s], SCT[s], s + 1));
+            segments.add(new LabeledSegment(s + 1, description(ORGANS[s], SCT[s], s + 1)));
         }
+        SegWriteOptions options = SegWriteOptions.builder().threads(threads).build();
         for (int it = 1; it <= iterations; it++) {
             long start = System.nanoTime();
+            long startCpu = processCpu();
             Source source = source(ct);
-            DicomFile labels = new DicomReader(ReadOptions.defaults()).readFile(work.resolve("labels.dcm"));
-            byte[] pixels = labels.dataSet().get(Tag.PixelData).bytes();
-            int slices = source.seg().slices();
-            List<Object> planes = new ArrayList<>(slices);
-            for (int k = 0; k < slices; k++) {
-                planes.add(java.util.Arrays.copyOfRange(pixels, k * 512 * 512, (k + 1) * 512 * 512));
-            }
+            long scanned = System.nanoTime();
+            // The label map as a user opens a DICOM image: scanned and read as a volume (its frames are its slices).
+            FrameStack stack = new SeriesScanner(new ScanOptions(threads)).scan(List.of(work.resolve("labels.dcm")))
+                    .series().get(0).stacks().get(0);
+            Volume labels = StackVolumes.read(stack, threads);
             long read = System.nanoTime();
-            long cpu = THREADS.getCurrentThreadCpuTime();
-            SegmentationWriter.Written w = SegmentationWriter.write(work.resolve("delineate-seg.dcm"), source.seg(),
-                    SegmentationFrames.ofLabels(512, 512, planes, 1, 2, 3, 4, 5), segments, SegWriteOptions.defaults());
+            long cpu = processCpu();
+            SegmentationWriter.Written w = SegmentationWriter.writeLabels(work.resolve("delineate-seg.dcm"), source.seg(),
+                    SegmentationFrames.ofLabels(labels, segments), segments, options);
             long end = System.nanoTime();
-            cpu = THREADS.getCurrentThreadCpuTime() - cpu;
-            System.out.printf(Locale.ROOT, "iteration=%d write_s=%.3f write_cpu_s=%.3f total_s=%.3f frames=%d bytes=%d%n",
-                    it, (end - read) / 1e9, cpu / 1e9, (end - start) / 1e9, w.numberOfFrames(),
-                    Files.size(work.resolve("delineate-seg.dcm")));
+            long endCpu = processCpu();
+            System.out.printf(Locale.ROOT, "iteration=%d scan_s=%.3f labels_s=%.3f write_s=%.3f write_cpu_s=%.3f total_s=%.3f "
+                    + "total_cpu_s=%.3f frames=%d bytes=%d%n", it, (scanned - start) / 1e9, (read - scanned) / 1e9,
+                    (end - read) / 1e9, (endCpu - cpu) / 1e9, (end - start) / 1e9, (endCpu - startCpu) / 1e9,
+                    w.numberOfFrames(), Files.size(work.resolve("delineate-seg.dcm")));
         }
+    }
+
+    /**
+     * CPU time of the whole process (all threads: workers, garbage collector, JIT compiler), in nanoseconds: what a
+     * run costs whatever else the (shared) machine does.
+     */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void read(Path ct, Path work, int iterations) throws Exception {
@@ -179,10 +189,10 @@ public final class SegBench {
         PlacementTarget target = PlacementTarget.of(stack);
         for (int it = 1; it <= iterations; it++) {
             long start = System.nanoTime();
-            long cpu = THREADS.getCurrentThreadCpuTime();
+            long cpu = processCpu();
             SegmentVolumes placed = SegmentationReader.read(work.resolve("seg100.dcm")).place(target, PlacementOptions.defaults());
             long end = System.nanoTime();
-            cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+            cpu = processCpu() - cpu;
             String volumes = "";
             if (it == 1) {
                 long v = System.nanoTime();
@@ -203,10 +213,7 @@ public final class SegBench {
     /** The CT's grid and references from its headers (no pixel data read). */
     private static Source source(Path ct) throws IOException, InterruptedException {
         FrameStack stack = new SeriesScanner(ScanOptions.defaults()).scan(List.of(ct)).series().get(0).stacks().get(0);
-        Path first = stack.frames().get(0).file();
-        DataSet header = new DicomReader(ReadOptions.defaults().withStopBeforePixelData(true)).readFile(first).dataSet();
-        return new Source(SegmentationSource.of(header, stack.geometry(), stack.columns(), stack.rows(), stack.sources()),
-                first);
+        return new Source(SegmentationSource.read(stack), stack.frames().get(0).file());
     }
 
     private static SegmentDescription description(String label, String[] type, int s) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.delineate.dicom.nifti.NiftiDataType;
+import org.delineate.dicom.nifti.NiftiHeader;
 import org.delineate.dicom.nifti.NiftiImage;
 import org.delineate.dicom.seg.LabeledSegment;
 import org.delineate.dicom.seg.SegmentationFrames;
@@ -23,8 +24,9 @@ import org.delineate.dicom.seg.SegmentationType;
  * <li>BINARY and LABELMAP from one file: a label volume, voxel value = the segment's labelID (values are read with
  * scl_slope/scl_inter applied and must be whole numbers; values no segment has are background, and reported).
  * <li>BINARY and LABELMAP from several files (overlapping segments, dcmqi's list of lists): one mask per segment.
- * <li>FRACTIONAL: one file per segment, holding its fraction: uint8 without scaling is 0..255 for 0..1; any other
- * type is read with scaling applied and must lie in 0..1. Stored as round(fraction x Maximum Fractional Value).
+ * <li>FRACTIONAL: one file per segment, holding its fraction: uint8 without scaling (or scl_slope 1 and scl_inter 0)
+ * is 0..255 for 0..1; any other type is read with scaling applied and must lie in 0..1. Stored as round(fraction x
+ * Maximum Fractional Value).
  * </ul>
  */
 final class LabelInputs {
@@ -90,11 +92,16 @@ final class LabelInputs {
         Map<Double, Long> unknown = new TreeMap<>();
         List<Object> planes = new ArrayList<>(slices);
         int plane = columns * rows;
+        VoxelValues voxels = new VoxelValues(f.image());
         for (int k = 0; k < slices; k++) {
             int[] values = new int[plane];
             for (int j = 0; j < rows; j++) {
+                // NB: the grid maps series voxels to NIfTI voxels by a permutation and flips, so along a series row
+                // the NIfTI index advances by a constant step.
+                long start = f.grid().niftiIndex(0, j, k);
+                long step = columns > 1 ? f.grid().niftiIndex(1, j, k) - start : 0;
                 for (int i = 0; i < columns; i++) {
-                    double v = f.image().scaledValue(0, f.grid().niftiIndex(i, j, k), 0);
+                    double v = voxels.value(start + i * step);
                     if (v == 0) {
                         continue;
                     }
@@ -118,6 +125,59 @@ final class LabelInputs {
             warn.accept(f.name() + ": label values no segment of the metadata has are left out as background: " + s);
         }
         return planes;
+    }
+
+    /**
+     * The values of a NIfTI volume's voxels (volume 0, channel 0, scl_slope and scl_inter applied): unscaled integer
+     * types straight from the volume's bytes, the others through {@link NiftiImage#scaledValue}.
+     */
+    private static final class VoxelValues {
+        private final NiftiImage image;
+        private final boolean unscaled;
+        private final byte[] bytes;
+        private final int width;
+        private final boolean signed;
+
+        VoxelValues(NiftiImage image) {
+            this.image = image;
+            NiftiDataType type = image.dataType();
+            boolean integer = switch (type) {
+                case UINT8, INT8, INT16, UINT16, INT32, UINT32 -> true;
+                default -> false;
+            };
+            NiftiHeader h = image.header();
+            // NB: scl_slope 1 with scl_inter 0 (what many writers store for "no scaling") leaves values as stored.
+            this.unscaled = !h.hasScaling() || (h.sclSlope() == 1 && h.sclInter() == 0);
+            this.bytes = integer && unscaled ? image.volumeBytes(0) : null;
+            this.width = type.bytesPerVoxel();
+            this.signed = type == NiftiDataType.INT8 || type == NiftiDataType.INT16 || type == NiftiDataType.INT32;
+        }
+
+        /** True when values are the stored values (no scaling, or slope 1 and intercept 0). */
+        boolean unscaled() {
+            return unscaled;
+        }
+
+        /** The value of the voxel at {@code index} (i fastest). */
+        double value(long index) {
+            if (bytes == null) {
+                return image.scaledValue(0, index, 0);
+            }
+            int at = Math.toIntExact(index * width);
+            // NB: volume bytes are little endian whatever the file's byte order.
+            return switch (width) {
+                case 1 -> signed ? bytes[at] : bytes[at] & 0xFF;
+                case 2 -> {
+                    int v = (bytes[at] & 0xFF) | bytes[at + 1] << 8;
+                    yield signed ? (short) v : v & 0xFFFF;
+                }
+                default -> {
+                    int v = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16
+                            | bytes[at + 3] << 24;
+                    yield signed ? v : v & 0xFFFFFFFFL;
+                }
+            };
+        }
     }
 
     private static Object narrow(int[] values, int max) {
@@ -158,14 +218,16 @@ final class LabelInputs {
         NiftiImage image = f.image();
         // NB: uint8 without scaling is the common compact form of a probability map (255 = 1.0); everything else
         // carries its fraction as the (scaled) value itself.
-        boolean bytes = image.dataType() == NiftiDataType.UINT8 && !image.header().hasScaling();
+        VoxelValues voxels = new VoxelValues(image);
+        boolean bytes = image.dataType() == NiftiDataType.UINT8 && voxels.unscaled();
         List<byte[]> planes = new ArrayList<>(slices);
         for (int k = 0; k < slices; k++) {
             byte[] plane = null;
             for (int j = 0; j < rows; j++) {
+                long start = f.grid().niftiIndex(0, j, k);
+                long step = columns > 1 ? f.grid().niftiIndex(1, j, k) - start : 0;
                 for (int i = 0; i < columns; i++) {
-                    long index = f.grid().niftiIndex(i, j, k);
-                    double fraction = bytes ? image.value(0, index, 0) / 255.0 : image.scaledValue(0, index, 0);
+                    double fraction = voxels.value(start + i * step) / (bytes ? 255.0 : 1);
                     if (!(fraction >= -1e-6 && fraction <= 1 + 1e-6)) {
                         throw new IOException(String.format(Locale.ROOT, "%s: voxel at column %d, row %d, slice %d of the "
                                 + "series holds %s; a fraction is 0 to 1 (or 0 to 255 in a uint8 image)", f.name(), i, j,

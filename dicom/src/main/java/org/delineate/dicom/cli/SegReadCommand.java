@@ -151,6 +151,10 @@ public final class SegReadCommand implements Callable<Integer> {
         return SegmentationMetadata.builder().seriesDescription(info.seriesDescription())
                 .seriesNumber(info.seriesNumber() == null ? null : String.valueOf(info.seriesNumber()))
                 .instanceNumber(info.instanceNumber() == null ? null : String.valueOf(info.instanceNumber()))
-                .contentLabel(info.contentLabel()).contentDescription(info.contentDescription());
+                .contentLabel(info.contentLabel()).contentDescription(info.contentDescription())
+                .contentCreatorName(info.contentCreatorName()).bodyPartExamined(info.bodyPartExamined())
+                .clinicalTrialTimePointID(info.clinicalTrialTimePointId())
+                .clinicalTrialCoordinatingCenterName(info.clinicalTrialCoordinatingCenterName())
+                .clinicalTrialSeriesID(info.clinicalTrialSeriesId());
     }
 }

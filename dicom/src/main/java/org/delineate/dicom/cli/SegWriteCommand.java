@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.delineate.dicom.code.Code;
+import org.delineate.dicom.geometry.VolumeGeometry;
 import org.delineate.dicom.nifti.NiftiImage;
 import org.delineate.dicom.nifti.NiftiReader;
 import org.delineate.dicom.nifti.NiftiVolumes;
@@ -27,8 +28,6 @@ import org.delineate.dicom.seg.meta.DcmqiMetadata;
 import org.delineate.dicom.seg.meta.SegmentationMetadata;
 import org.delineate.dicom.seg.meta.Terminology;
 import org.delineate.dicom.series.FrameStack;
-import org.delineate.dicom.series.StackVolumes;
-import org.delineate.dicom.volume.Volume;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,7 +80,8 @@ public final class SegWriteCommand implements Callable<Integer> {
             + "series voxel it is put on (default 0.05 mm)")
     private double tolerance = 0.05;
 
-    @Option(names = "--threads", paramLabel = "N", description = "files read at once (default: the number of processors)")
+    @Option(names = "--threads", paramLabel = "N", description = "files read and frames packed at once (default: the "
+            + "number of processors)")
     private int threads = Runtime.getRuntime().availableProcessors();
 
     private SegCommand.Messages messages;
@@ -105,12 +105,13 @@ public final class SegWriteCommand implements Callable<Integer> {
                         + " label file(s), but " + labels.size() + " --labels were given; give one --labels per list, in order");
             }
             FrameStack stack = SourceSeries.stack(source, threads);
-            Volume volume = StackVolumes.read(stack, threads);
-            messages.progress("source series " + SourceSeries.shape(stack) + " read from " + source);
-            int[] shape = {volume.columns(), volume.rows(), volume.slices()};
+            // NB: the source's pixels are not needed, only its headers, geometry and frame references.
+            SegmentationSource segSource = SegmentationSource.read(stack);
+            messages.progress("source series " + SourceSeries.shape(stack) + " found in " + source);
+            int[] shape = {stack.columns(), stack.rows(), stack.slices()};
             List<LabelInputs.LabelFile> files = new ArrayList<>();
             for (int f = 0; f < labels.size(); f++) {
-                files.add(labelFile(labels.get(f), metadata.segmentAttributes().get(f), volume, shape));
+                files.add(labelFile(labels.get(f), metadata.segmentAttributes().get(f), segSource.geometry(), shape));
             }
             SegWriteOptions options = options(metadata, segmentationType);
             SegmentationFrames frames = LabelInputs.frames(files, segmentationType, options.maxFractionalValue(),
@@ -119,8 +120,7 @@ public final class SegWriteCommand implements Callable<Integer> {
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }
-            SegmentationWriter.Written written = SegmentationWriter.write(out, SegmentationSource.of(volume), frames,
-                    segments, options);
+            SegmentationWriter.Written written = SegmentationWriter.write(out, segSource, frames, segments, options);
             messages.progress(String.format(Locale.ROOT, "wrote %s (%s, %d segment%s, %d frame%s)", out, segmentationType,
                     segments.size(), segments.size() == 1 ? "" : "s", written.numberOfFrames(),
                     written.numberOfFrames() == 1 ? "" : "s"));
@@ -201,7 +201,7 @@ public final class SegWriteCommand implements Callable<Integer> {
         return codes;
     }
 
-    private LabelInputs.LabelFile labelFile(Path path, List<LabeledSegment> segments, Volume volume, int[] shape)
+    private LabelInputs.LabelFile labelFile(Path path, List<LabeledSegment> segments, VolumeGeometry series, int[] shape)
             throws IOException {
         NiftiImage image = NiftiReader.read(path);
         if (image.volumeCount() != 1) {
@@ -212,15 +212,16 @@ public final class SegWriteCommand implements Callable<Integer> {
             throw new IOException(path + ": " + image.dataType() + " voxels; labels are one number per voxel");
         }
         LabelGrid grid = LabelGrid.match(path.toString(), NiftiVolumes.geometry(image.header()), image.volumeShape(),
-                volume.geometry(), shape, tolerance);
+                series, shape, tolerance);
         messages.progress(String.format(Locale.ROOT, "%s: on the series' grid (%s; voxels within %.2g mm)", path,
                 grid.describe(), grid.deviation()));
         return new LabelInputs.LabelFile(path.toString(), image, grid, segments);
     }
 
-    /** Series attributes of the metadata as write options (those the writer does not take are reported). */
+    /** Series attributes of the metadata as write options. */
     private SegWriteOptions options(SegmentationMetadata m, SegmentationType segmentationType) throws IOException {
-        SegWriteOptions.Builder b = SegWriteOptions.builder().type(segmentationType).keepEmptyFrames(keepEmptyFrames);
+        SegWriteOptions.Builder b = SegWriteOptions.builder().type(segmentationType).keepEmptyFrames(keepEmptyFrames)
+                .threads(threads);
         if (m.seriesDescription() != null) {
             b.seriesDescription(m.seriesDescription());
         }
@@ -233,18 +234,10 @@ public final class SegWriteCommand implements Callable<Integer> {
         if (m.contentLabel() != null) {
             b.contentLabel(m.contentLabel());
         }
-        b.contentDescription(m.contentDescription()).contentCreatorName(m.contentCreatorName());
-        List<String> dropped = new ArrayList<>();
-        if (m.bodyPartExamined() != null) {
-            dropped.add("BodyPartExamined");
-        }
-        if (m.clinicalTrialSeriesID() != null || m.clinicalTrialTimePointID() != null
-                || m.clinicalTrialCoordinatingCenterName() != null) {
-            dropped.add("the ClinicalTrial* attributes");
-        }
-        if (!dropped.isEmpty()) {
-            messages.warn(meta + ": " + String.join(" and ", dropped) + " are not written (not supported yet)");
-        }
+        b.contentDescription(m.contentDescription()).contentCreatorName(m.contentCreatorName())
+                .bodyPartExamined(m.bodyPartExamined()).clinicalTrialTimePointId(m.clinicalTrialTimePointID())
+                .clinicalTrialCoordinatingCenterName(m.clinicalTrialCoordinatingCenterName())
+                .clinicalTrialSeriesId(m.clinicalTrialSeriesID());
         return b.build();
     }
 

@@ -7,6 +7,9 @@ import java.util.UUID;
 /** New UIDs and UID checks (PS3.5 9.1). */
 public final class Uids {
 
+    /** NB: compiled once; String.matches compiled the pattern on every call (a SEG checks one UID per source slice). */
+    private static final java.util.regex.Pattern UID = java.util.regex.Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+
     private Uids() {
     }
 
@@ -20,6 +23,6 @@ public final class Uids {
 
     /** True for a syntactically valid UID: digits and dots, no leading zeros in components, at most 64 characters. */
     public static boolean isValid(String uid) {
-        return uid != null && uid.length() <= 64 && uid.matches("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+        return uid != null && uid.length() <= 64 && UID.matcher(uid).matches();
     }
 }

@@ -1,60 +1,37 @@
 package org.delineate.dicom.seg;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** Masks or fractions held as one byte array per segment and slice, read in place. */
-final class BytePlaneFrames implements SegmentationFrames {
+/** Masks or fractions held as one byte array per segment and slice (null for all 0), read in place. */
+final class BytePlaneFrames extends PlaneFrames {
 
-    private final int columns;
-    private final int rows;
     private final List<List<byte[]>> planes;
     private final boolean binary;
-    private final int slices;
 
     BytePlaneFrames(int columns, int rows, List<List<byte[]>> planes, boolean binary) {
+        super(columns, rows, checked(columns, rows, planes), planes.size());
+        this.planes = List.copyOf(planes);
+        this.binary = binary;
+    }
+
+    /** The number of slices, once every segment is found to have as many planes of the right size. */
+    private static int checked(int columns, int rows, List<List<byte[]>> planes) {
         if (columns < 1 || rows < 1 || planes == null || planes.isEmpty()) {
             throw new IllegalArgumentException("frames need a positive size and at least one segment");
         }
-        this.slices = planes.get(0).size();
+        int slices = planes.get(0).size();
         for (int s = 0; s < planes.size(); s++) {
             List<byte[]> segment = planes.get(s);
             if (segment.size() != slices) {
                 throw new IllegalArgumentException("segment " + (s + 1) + " has " + segment.size()
                         + " slices, segment 1 has " + slices);
             }
-            for (int k = 0; k < slices; k++) {
-                byte[] plane = segment.get(k);
-                if (plane != null && plane.length != columns * rows) {
-                    throw new IllegalArgumentException("segment " + (s + 1) + " slice " + k + " has " + plane.length
-                            + " pixels, not " + columns + " x " + rows);
-                }
-            }
+            checkPlanes(columns, rows, segment, "segment " + (s + 1) + " slice", true);
         }
-        this.columns = columns;
-        this.rows = rows;
-        this.planes = List.copyOf(planes);
-        this.binary = binary;
-    }
-
-    @Override
-    public int columns() {
-        return columns;
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int slices() {
         return slices;
-    }
-
-    @Override
-    public int segmentCount() {
-        return planes.size();
     }
 
     @Override
@@ -68,6 +45,30 @@ final class BytePlaneFrames implements SegmentationFrames {
             }
         } else {
             System.arraycopy(plane, 0, target, 0, plane.length);
+        }
+    }
+
+    @Override
+    void packRange(int segment, int slice, int from, int to, byte[] packed) {
+        byte[] plane = planes.get(segment - 1).get(slice);
+        if (plane == null) {
+            BitPacking.clear(from, to, packed);
+        } else {
+            BitPacking.packNonZero(plane, from, to, packed);
+        }
+    }
+
+    /**
+     * Writes the frame of {@code segment} at {@code slice} one byte a pixel, as {@link #readFrame} gives it: a
+     * plane of fractions straight from its array, anything else through {@code scratch} (columns x rows bytes).
+     */
+    void writeFrame(int segment, int slice, OutputStream out, byte[] scratch) throws IOException {
+        byte[] plane = planes.get(segment - 1).get(slice);
+        if (plane != null && !binary) {
+            out.write(plane, 0, pixels());
+        } else {
+            readFrame(segment, slice, scratch);
+            out.write(scratch, 0, pixels());
         }
     }
 

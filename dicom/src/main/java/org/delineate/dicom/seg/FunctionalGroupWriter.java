@@ -1,6 +1,7 @@
 package org.delineate.dicom.seg;
 
 import org.delineate.dicom.code.Code;
+import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.Sequence;
 import org.delineate.dicom.data.Uids;
@@ -43,21 +44,38 @@ final class FunctionalGroupWriter {
 
     static void writePerFrame(DataSet dataSet, SegmentationSource source, SegFramePlan plan, boolean labelMap) {
         Sequence perFrame = dataSet.newSequence(Tag.PerFrameFunctionalGroupsSequence);
+        // NB: the Derivation Image and Plane Position items depend on the slice only, and Segment Identification on
+        // the segment only: each is built once and the same (immutable once written) element is put into every frame
+        // item that needs it, instead of new data sets and formatted strings per frame.
+        DataElement[] derivations = new DataElement[source.slices()];
+        DataElement[] positions = new DataElement[source.slices()];
+        java.util.Map<Integer, DataElement> identifications = new java.util.HashMap<>();
         for (int f = 0; f < plan.frameCount(); f++) {
             int k = plan.slice(f);
+            if (derivations[k] == null) {
+                DataSet scratch = new DataSet();
+                derivation(scratch, source.frames().get(k));
+                scratch.newSequence(Tag.PlanePositionSequence).addItem()
+                        .setString(Tag.ImagePositionPatient, VR.DS, source.imagePositionStrings(k));
+                derivations[k] = scratch.get(Tag.DerivationImageSequence);
+                positions[k] = scratch.get(Tag.PlanePositionSequence);
+            }
             DataSet item = perFrame.addItem();
-            derivation(item, source.frames().get(k));
+            item.put(derivations[k]);
             DataSet content = item.newSequence(Tag.FrameContentSequence).addItem();
             if (labelMap) {
                 content.setInts(Tag.DimensionIndexValues, VR.UL, k + 1);
             } else {
                 content.setInts(Tag.DimensionIndexValues, VR.UL, plan.segment(f), k + 1);
             }
-            item.newSequence(Tag.PlanePositionSequence).addItem()
-                    .setString(Tag.ImagePositionPatient, VR.DS, source.imagePositionStrings(k));
+            item.put(positions[k]);
             if (!labelMap) {
-                item.newSequence(Tag.SegmentIdentificationSequence).addItem()
-                        .setInts(Tag.ReferencedSegmentNumber, VR.US, plan.segment(f));
+                item.put(identifications.computeIfAbsent(plan.segment(f), s -> {
+                    DataSet scratch = new DataSet();
+                    scratch.newSequence(Tag.SegmentIdentificationSequence).addItem()
+                            .setInts(Tag.ReferencedSegmentNumber, VR.US, s);
+                    return scratch.get(Tag.SegmentIdentificationSequence);
+                }));
             }
         }
     }

@@ -1,146 +1,93 @@
 package org.delineate.dicom.seg;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
- * A label volume read in place: one unsigned plane per slice, label values mapped to segments 1..N through a
- * lookup table; the volume is never copied.
+ * A label volume read in place: one unsigned plane per slice ({@code byte[]}, {@code short[]} or {@code int[]}), the
+ * sample {@code labelValue + offset} marking a segment; the volume is never copied.
  */
-final class LabelVolumeFrames implements SegmentationFrames {
+final class LabelVolumeFrames extends PlaneFrames {
 
-    private final int columns;
-    private final int rows;
     private final List<?> planes;
+    /** The sample that marks segment s at index s - 1: its label value plus the offset. */
+    private final int[] samples;
     /** Segment number of each label value 0..max; 0 where no segment. */
     private final int[] segmentOfLabel;
-    private final int segmentCount;
     /** Subtracted from every sample to give the label value (a Volume's stored offset for signed data). */
     private final int offset;
 
     LabelVolumeFrames(int columns, int rows, List<?> planes, int[] labelValues, int offset) {
-        if (columns < 1 || rows < 1 || planes == null || planes.isEmpty()) {
-            throw new IllegalArgumentException("a label volume needs a positive size and at least one slice");
-        }
-        if (labelValues == null || labelValues.length == 0) {
-            throw new IllegalArgumentException("a label volume needs at least one label value");
-        }
+        super(columns, rows, checked(columns, rows, planes).size(), checked(labelValues).length);
         int max = Arrays.stream(labelValues).max().getAsInt();
-        if (max > 0xFFFF) {
-            throw new IllegalArgumentException("label values are at most 65535, not " + max);
-        }
         segmentOfLabel = new int[max + 1];
+        samples = new int[labelValues.length];
         for (int s = 0; s < labelValues.length; s++) {
             int v = labelValues[s];
-            if (v < 1) {
-                throw new IllegalArgumentException("label values are at least 1, not " + v);
-            }
             if (segmentOfLabel[v] != 0) {
                 throw new IllegalArgumentException("label value " + v + " is given for segments " + segmentOfLabel[v]
                         + " and " + (s + 1));
             }
             segmentOfLabel[v] = s + 1;
+            samples[s] = v + offset;
         }
-        for (int k = 0; k < planes.size(); k++) {
-            Object p = planes.get(k);
-            int length = p instanceof byte[] b ? b.length : p instanceof short[] s ? s.length
-                    : p instanceof int[] i ? i.length : -1;
-            if (length != columns * rows) {
-                throw new IllegalArgumentException("label slice " + k + " is " + (length < 0 ? "not a byte[], short[] or int[]"
-                        : length + " pixels, not " + columns + " x " + rows));
-            }
-        }
-        this.columns = columns;
-        this.rows = rows;
         this.planes = List.copyOf(planes);
-        this.segmentCount = labelValues.length;
         this.offset = offset;
     }
 
-    @Override
-    public int columns() {
-        return columns;
+    private static List<?> checked(int columns, int rows, List<?> planes) {
+        if (columns < 1 || rows < 1 || planes == null || planes.isEmpty()) {
+            throw new IllegalArgumentException("a label volume needs a positive size and at least one slice");
+        }
+        checkPlanes(columns, rows, planes, "label slice", false);
+        return planes;
     }
 
-    @Override
-    public int rows() {
-        return rows;
+    private static int[] checked(int[] labelValues) {
+        if (labelValues == null || labelValues.length == 0) {
+            throw new IllegalArgumentException("a label volume needs at least one label value");
+        }
+        for (int v : labelValues) {
+            if (v < 1 || v > 0xFFFF) {
+                throw new IllegalArgumentException("label values are 1 to 65535, not " + v);
+            }
+        }
+        return labelValues;
     }
-
-    @Override
-    public int slices() {
-        return planes.size();
-    }
-
-    @Override
-    public int segmentCount() {
-        return segmentCount;
-    }
-
-    // NB: the loops below are written out per plane type; a per-pixel type test made writing a 512 x 512 x 300
-    // label volume several times slower (bench/seg.sh).
 
     @Override
     public void readFrame(int segment, int slice, byte[] target) {
         Object plane = planes.get(slice);
+        int sample = samples[segment - 1];
+        // NB: written out per plane type; a per-pixel type test made writing several times slower (bench/seg.sh).
         if (plane instanceof byte[] b) {
-            byte[] match = matches(segment, 256);
             for (int i = 0; i < target.length; i++) {
-                target[i] = match[b[i] & 0xFF];
+                target[i] = (b[i] & 0xFF) == sample ? (byte) 1 : 0;
             }
         } else if (plane instanceof short[] sh) {
-            byte[] match = matches(segment, 65536);
             for (int i = 0; i < target.length; i++) {
-                target[i] = match[sh[i] & 0xFFFF];
+                target[i] = (sh[i] & 0xFFFF) == sample ? (byte) 1 : 0;
             }
         } else {
             int[] in = (int[]) plane;
             for (int i = 0; i < target.length; i++) {
-                target[i] = segmentOf(in[i] - offset) == segment ? (byte) 1 : 0;
+                target[i] = in[i] == sample ? (byte) 1 : 0;
             }
         }
     }
 
-    /**
-     * Packs the frame of {@code segment} at {@code slice} straight into bits, as {@link BinaryFramePacker} would pack
-     * {@link #readFrame}'s output (pixel n is bit n % 8 of byte n / 8), without the byte-per-pixel frame between:
-     * for byte and short planes whose pixel count is a multiple of 8; false (nothing done) otherwise.
-     */
-    boolean packFrame(int segment, int slice, byte[] packed) {
+    @Override
+    void packRange(int segment, int slice, int from, int to, byte[] packed) {
         Object plane = planes.get(slice);
-        int length = columns * rows;
-        if ((length & 7) != 0 || plane instanceof int[]) {
-            return false;
-        }
+        int sample = samples[segment - 1];
         if (plane instanceof byte[] b) {
-            byte[] match = matches(segment, 256);
-            for (int i = 0, o = 0; i < length; i += 8, o++) {
-                packed[o] = (byte) (match[b[i] & 0xFF] | match[b[i + 1] & 0xFF] << 1 | match[b[i + 2] & 0xFF] << 2
-                        | match[b[i + 3] & 0xFF] << 3 | match[b[i + 4] & 0xFF] << 4 | match[b[i + 5] & 0xFF] << 5
-                        | match[b[i + 6] & 0xFF] << 6 | match[b[i + 7] & 0xFF] << 7);
-            }
+            BitPacking.packEqual(b, from, to, sample, packed);
+        } else if (plane instanceof short[] sh) {
+            BitPacking.packEqual(sh, from, to, sample, packed);
         } else {
-            short[] sh = (short[]) plane;
-            byte[] match = matches(segment, 65536);
-            for (int i = 0, o = 0; i < length; i += 8, o++) {
-                packed[o] = (byte) (match[sh[i] & 0xFFFF] | match[sh[i + 1] & 0xFFFF] << 1 | match[sh[i + 2] & 0xFFFF] << 2
-                        | match[sh[i + 3] & 0xFFFF] << 3 | match[sh[i + 4] & 0xFFFF] << 4 | match[sh[i + 5] & 0xFFFF] << 5
-                        | match[sh[i + 6] & 0xFFFF] << 6 | match[sh[i + 7] & 0xFFFF] << 7);
-            }
+            BitPacking.packEqual((int[]) plane, from, to, sample, packed);
         }
-        return true;
-    }
-
-    /** For each unsigned sample 0..size-1: 1 when it marks {@code segment}, else 0 (one lookup per pixel, no branch). */
-    private byte[] matches(int segment, int size) {
-        byte[] match = new byte[size];
-        for (int v = 1; v < segmentOfLabel.length; v++) {
-            int sample = v + offset;
-            if (segmentOfLabel[v] == segment && sample < size) {
-                match[sample] = 1;
-            }
-        }
-        return match;
     }
 
     @Override
@@ -153,51 +100,124 @@ final class LabelVolumeFrames implements SegmentationFrames {
     }
 
     /**
-     * In one pass over slice k: sets {@code present[s]} for every segment s with a pixel there, and adds to
-     * {@code unnamed} the label values (besides 0) that no segment names.
+     * The LABELMAP frame of slice k: the segment number of each pixel (0 for none) into {@code frame}, one byte a
+     * pixel, or two (little endian) when {@code sixteenBit}.
      */
-    void survey(int slice, boolean[] present, java.util.BitSet unnamed) {
+    void labelMapFrame(int slice, byte[] frame, boolean sixteenBit) {
         Object plane = planes.get(slice);
-        int length = columns * rows;
-        // NB: one pass over the plane's own type collects the distinct values; the table is consulted once per value.
-        java.util.BitSet values = new java.util.BitSet();
-        if (plane instanceof byte[] b) {
-            boolean[] seen = new boolean[256];
-            for (int i = 0; i < length; i++) {
-                seen[b[i] & 0xFF] = true;
-            }
-            for (int v = 0; v < 256; v++) {
-                if (seen[v]) {
-                    values.set(v);
+        int n = pixels();
+        if (plane instanceof byte[] b && !sixteenBit) {
+            byte[] segmentOfSample = new byte[256];
+            for (int s = 0; s < samples.length; s++) {
+                if (samples[s] >= 0 && samples[s] < 256) {
+                    segmentOfSample[samples[s]] = (byte) (s + 1);
                 }
             }
-        } else if (plane instanceof short[] sh) {
-            boolean[] seen = new boolean[65536];
-            for (int i = 0; i < length; i++) {
-                seen[sh[i] & 0xFFFF] = true;
-            }
-            for (int v = 0; v < 65536; v++) {
-                if (seen[v]) {
-                    values.set(v);
+            int i = 0;
+            for (; i + 8 <= n; i += 8) {
+                long word = BitPacking.word(b, i);
+                if (BitPacking.uniform(word)) {
+                    BitPacking.setWord(frame, i, BitPacking.repeated(segmentOfSample[(int) word & 0xFF]));
+                } else {
+                    for (int m = i; m < i + 8; m++) {
+                        frame[m] = segmentOfSample[b[m] & 0xFF];
+                    }
                 }
             }
-        } else {
-            for (int x : (int[]) plane) {
-                if (x >= 0) {
-                    values.set(x);
-                }
+            for (; i < n; i++) {
+                frame[i] = segmentOfSample[b[i] & 0xFF];
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int s = segmentOf(label(plane, i));
+            if (sixteenBit) {
+                frame[2 * i] = (byte) s;
+                frame[2 * i + 1] = (byte) (s >>> 8);
+            } else {
+                frame[i] = (byte) s;
             }
         }
-        for (int sample = values.nextSetBit(0); sample >= 0; sample = values.nextSetBit(sample + 1)) {
-            int v = sample - offset;
-            if (v > 0) {
-                int s = segmentOf(v);
-                if (s > 0) {
-                    present[s] = true;
+    }
+
+    /**
+     * Surveys slices one after another, in one pass over each: which row bands ({@link RowBands}) hold each segment,
+     * and which label values (besides 0) no segment names. Holds scratch tables between slices; not thread-safe.
+     */
+    final class Survey {
+
+        /** For each unsigned sample, a stamp of the last slice and band it was seen in (see {@link #base}). */
+        private int[] stamps = new int[0];
+        /** Stamps of the current slice are base + 1 + band; earlier slices have lower ones. */
+        private int base;
+
+        /**
+         * Surveys slice k: ORs into {@code bands[s]} (segment s, 1-based) the bit of every band holding a pixel of s,
+         * and adds to {@code unnamed} the label values no segment names.
+         */
+        void slice(int slice, long[] bands, BitSet unnamed) {
+            Object plane = planes.get(slice);
+            RowBands rows = bands();
+            if (plane instanceof int[] in) {
+                for (int b = 0; b < rows.count(); b++) {
+                    for (int i = rows.start(b); i < rows.end(b); i++) {
+                        int v = in[i] - offset;
+                        if (in[i] >= 0 && v > 0) {
+                            int s = segmentOf(v);
+                            if (s > 0) {
+                                bands[s] |= 1L << b;
+                            } else {
+                                unnamed.set(v);
+                            }
+                        }
+                    }
+                }
+                return;
+            }
+            int size = plane instanceof byte[] ? 256 : 65536;
+            if (stamps.length != size) {
+                stamps = new int[size];
+                base = 0;
+            }
+            // NB: one store per pixel marks the values seen (one per 8 pixels of a byte plane where they are equal,
+            // as most are in a label map); the segments' samples are looked up once per band.
+            for (int b = 0; b < rows.count(); b++) {
+                int mark = base + 1 + b;
+                if (plane instanceof byte[] p) {
+                    int i = rows.start(b);
+                    int end = rows.end(b);
+                    for (; i + 8 <= end; i += 8) {
+                        long word = BitPacking.word(p, i);
+                        if (BitPacking.uniform(word)) {
+                            stamps[(int) word & 0xFF] = mark;
+                        } else {
+                            for (int n = i; n < i + 8; n++) {
+                                stamps[p[n] & 0xFF] = mark;
+                            }
+                        }
+                    }
+                    for (; i < end; i++) {
+                        stamps[p[i] & 0xFF] = mark;
+                    }
                 } else {
+                    short[] p = (short[]) plane;
+                    for (int i = rows.start(b); i < rows.end(b); i++) {
+                        stamps[p[i] & 0xFFFF] = mark;
+                    }
+                }
+                for (int s = 0; s < samples.length; s++) {
+                    if (samples[s] >= 0 && samples[s] < size && stamps[samples[s]] == mark) {
+                        bands[s + 1] |= 1L << b;
+                    }
+                }
+            }
+            for (int sample = 0; sample < size; sample++) {
+                int v = sample - offset;
+                if (stamps[sample] > base && v > 0 && segmentOf(v) == 0) {
                     unnamed.set(v);
                 }
             }
+            base += 64;
         }
     }
 

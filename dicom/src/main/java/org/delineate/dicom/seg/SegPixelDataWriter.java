@@ -3,58 +3,128 @@ package org.delineate.dicom.seg;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes the frames of a plan as Pixel Data, one frame in memory at a time. */
+/**
+ * Writes the frames of a plan as Pixel Data: BINARY frames packed straight from the input's planes into bits (a
+ * byte-per-pixel frame only for inputs other than the package's own), FRACTIONAL planes as they are held, LABELMAP
+ * frames through a table of segment numbers. BINARY frames of the package's inputs are packed by worker threads in
+ * batches of about 1 MiB, at most two batches per thread ahead of the one being written; the caller writes them in
+ * order. Otherwise one frame at a time is in memory.
+ */
 final class SegPixelDataWriter {
 
     private SegPixelDataWriter() {
     }
 
-    static void write(OutputStream out, SegmentationFrames frames, SegFramePlan plan, SegmentationType type, int bits)
-            throws IOException {
+    /** A batch of BINARY frames being packed: how many, and the buffer that will hold them one after another. */
+    private record Batch(int frames, java.util.concurrent.Future<byte[]> packed) {
+    }
+
+    /** Packed bytes of a batch of BINARY frames. */
+    private static final int BATCH_BYTES = 1 << 20;
+
+    static void write(OutputStream out, SegmentationFrames frames, SegFramePlan plan, SegmentationType type, int bits,
+            int threads) throws IOException {
         int pixels = frames.columns() * frames.rows();
-        if (type == SegmentationType.LABELMAP) {
-            int[] labels = new int[pixels];
-            byte[] bytes = new byte[pixels * (bits / 8)];
-            for (int f = 0; f < plan.frameCount(); f++) {
-                frames.readLabels(plan.slice(f), labels);
-                for (int i = 0; i < pixels; i++) {
-                    if (bits == 8) {
-                        bytes[i] = (byte) labels[i];
-                    } else {
-                        bytes[2 * i] = (byte) labels[i];
-                        bytes[2 * i + 1] = (byte) (labels[i] >>> 8);
-                    }
-                }
-                out.write(bytes);
-            }
-            return;
-        }
-        byte[] frame = new byte[pixels];
-        BinaryFramePacker packer = type == SegmentationType.BINARY ? new BinaryFramePacker(out) : null;
-        if (packer != null && frames instanceof LabelVolumeFrames labels && pixels % 8 == 0) {
-            // NB: frames of a multiple of 8 pixels start on a byte; a label volume packs them directly (bench/seg.sh).
-            byte[] packed = new byte[pixels / 8];
-            for (int f = 0; f < plan.frameCount(); f++) {
-                if (!labels.packFrame(plan.segment(f), plan.slice(f), packed)) {
-                    labels.readFrame(plan.segment(f), plan.slice(f), frame);
-                    packer.add(frame);
+        switch (type) {
+            case BINARY -> {
+                if (frames instanceof PlaneFrames planes && threads > 1) {
+                    writeBinaryInParallel(out, planes, plan, pixels, threads);
                 } else {
-                    packer.addPacked(packed);
+                    writeBinary(out, frames, plan, pixels);
                 }
             }
-            packer.finish();
-            return;
+            case FRACTIONAL -> writeFractional(out, frames, plan, pixels);
+            case LABELMAP -> writeLabelMap(out, frames, plan, pixels, bits == 16);
         }
+    }
+
+    private static void writeBinary(OutputStream out, SegmentationFrames frames, SegFramePlan plan, int pixels)
+            throws IOException {
+        BinaryFramePacker packer = new BinaryFramePacker(out);
+        byte[] packed = new byte[BitPacking.packedLength(pixels)];
+        PlaneFrames planes = frames instanceof PlaneFrames p ? p : null;
+        byte[] frame = planes == null ? new byte[pixels] : null;
         for (int f = 0; f < plan.frameCount(); f++) {
-            frames.readFrame(plan.segment(f), plan.slice(f), frame);
-            if (packer != null) {
-                packer.add(frame);
+            if (planes != null) {
+                planes.packFrame(plan.segment(f), plan.slice(f), plan.bands(f), packed);
             } else {
+                frames.readFrame(plan.segment(f), plan.slice(f), frame);
+                BitPacking.packNonZero(frame, 0, pixels, packed);
+            }
+            packer.add(packed, 0, pixels);
+        }
+        packer.finish();
+    }
+
+    private static void writeBinaryInParallel(OutputStream out, PlaneFrames planes, SegFramePlan plan, int pixels,
+            int threads) throws IOException {
+        BinaryFramePacker packer = new BinaryFramePacker(out);
+        int packedBytes = BitPacking.packedLength(pixels);
+        int batch = Math.max(1, BATCH_BYTES / packedBytes);
+        // NB: batch buffers are reused once written (at most 2 x threads + 1 exist): allocating 40 MB of them per
+        // write made the collector copy the caller's label volume (bench/seg.sh).
+        java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
+        try (Workers workers = new Workers(threads)) {
+            java.util.ArrayDeque<Batch> pending = new java.util.ArrayDeque<>();
+            int next = 0;
+            while (next < plan.frameCount() || !pending.isEmpty()) {
+                while (next < plan.frameCount() && pending.size() < 2 * workers.threads()) {
+                    int from = next;
+                    int to = Math.min(plan.frameCount(), from + batch);
+                    byte[] packed = free.isEmpty() ? new byte[batch * packedBytes] : free.poll();
+                    pending.add(new Batch(to - from, workers.submit(() -> {
+                        byte[] one = new byte[packedBytes];
+                        for (int f = from; f < to; f++) {
+                            planes.packFrame(plan.segment(f), plan.slice(f), plan.bands(f), one);
+                            System.arraycopy(one, 0, packed, (f - from) * packedBytes, packedBytes);
+                        }
+                        return packed;
+                    })));
+                    next = to;
+                }
+                Batch done = pending.poll();
+                byte[] packed = Workers.result(done.packed());
+                for (int f = 0; f < done.frames(); f++) {
+                    packer.add(packed, f * packedBytes, pixels);
+                }
+                free.add(packed);
+            }
+        }
+        packer.finish();
+    }
+
+    private static void writeFractional(OutputStream out, SegmentationFrames frames, SegFramePlan plan, int pixels)
+            throws IOException {
+        byte[] frame = new byte[pixels];
+        for (int f = 0; f < plan.frameCount(); f++) {
+            if (frames instanceof BytePlaneFrames planes) {
+                planes.writeFrame(plan.segment(f), plan.slice(f), out, frame);
+            } else {
+                frames.readFrame(plan.segment(f), plan.slice(f), frame);
                 out.write(frame);
             }
         }
-        if (packer != null) {
-            packer.finish();
+    }
+
+    private static void writeLabelMap(OutputStream out, SegmentationFrames frames, SegFramePlan plan, int pixels,
+            boolean sixteenBit) throws IOException {
+        byte[] bytes = new byte[sixteenBit ? 2 * pixels : pixels];
+        int[] labels = frames instanceof LabelVolumeFrames ? null : new int[pixels];
+        for (int f = 0; f < plan.frameCount(); f++) {
+            if (frames instanceof LabelVolumeFrames volume) {
+                volume.labelMapFrame(plan.slice(f), bytes, sixteenBit);
+            } else {
+                frames.readLabels(plan.slice(f), labels);
+                for (int i = 0; i < pixels; i++) {
+                    if (sixteenBit) {
+                        bytes[2 * i] = (byte) labels[i];
+                        bytes[2 * i + 1] = (byte) (labels[i] >>> 8);
+                    } else {
+                        bytes[i] = (byte) labels[i];
+                    }
+                }
+            }
+            out.write(bytes);
         }
     }
 }

@@ -23,12 +23,22 @@ import java.time.LocalDateTime;
  * @param softwareVersions Software Versions (0018,1020)
  * @param seriesInstanceUid Series Instance UID (0020,000E), or null for a fresh one
  * @param sopInstanceUid SOP Instance UID (0008,0018), or null for a fresh one
+ * @param bodyPartExamined Body Part Examined (0018,0015) of the General Series Module, a CS value; null (default) or
+ *     blank leaves it out
+ * @param clinicalTrialTimePointId Clinical Trial Time Point ID (0012,0050): given (not null), the Clinical Trial Study
+ *     Module is written
+ * @param clinicalTrialCoordinatingCenterName Clinical Trial Coordinating Center Name (0012,0060)
+ * @param clinicalTrialSeriesId Clinical Trial Series ID (0012,0071): either of these two given, the Clinical Trial
+ *     Series Module is written, the coordinating center (Type 2) empty when not given
+ * @param threads threads that read and pack frames at once, at least 1 (default: the number of processors); the
+ *     output is the same for any number
  */
 public record SegWriteOptions(SegmentationType type, SegmentationFractionalType fractionalType, int maxFractionalValue,
         boolean keepEmptyFrames, String seriesDescription, int seriesNumber, int instanceNumber, String contentLabel,
         String contentDescription, String contentCreatorName, LocalDateTime contentDateTime,
         String manufacturerModelName, String deviceSerialNumber, String softwareVersions, String seriesInstanceUid,
-        String sopInstanceUid) {
+        String sopInstanceUid, String bodyPartExamined, String clinicalTrialTimePointId,
+        String clinicalTrialCoordinatingCenterName, String clinicalTrialSeriesId, int threads) {
 
     /** Manufacturer (0008,0070) of every segmentation Delineate writes. */
     public static final String MANUFACTURER = "Delineate";
@@ -61,6 +71,11 @@ public record SegWriteOptions(SegmentationType type, SegmentationFractionalType 
         b.softwareVersions = softwareVersions;
         b.seriesInstanceUid = seriesInstanceUid;
         b.sopInstanceUid = sopInstanceUid;
+        b.bodyPartExamined = bodyPartExamined;
+        b.clinicalTrialTimePointId = clinicalTrialTimePointId;
+        b.clinicalTrialCoordinatingCenterName = clinicalTrialCoordinatingCenterName;
+        b.clinicalTrialSeriesId = clinicalTrialSeriesId;
+        b.threads = threads;
         return b;
     }
 
@@ -82,6 +97,11 @@ public record SegWriteOptions(SegmentationType type, SegmentationFractionalType 
         private String softwareVersions = defaultSoftwareVersion();
         private String seriesInstanceUid;
         private String sopInstanceUid;
+        private String bodyPartExamined;
+        private String clinicalTrialTimePointId;
+        private String clinicalTrialCoordinatingCenterName;
+        private String clinicalTrialSeriesId;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -166,10 +186,37 @@ public record SegWriteOptions(SegmentationType type, SegmentationFractionalType 
             return this;
         }
 
+        public Builder bodyPartExamined(String v) {
+            bodyPartExamined = v;
+            return this;
+        }
+
+        public Builder clinicalTrialTimePointId(String v) {
+            clinicalTrialTimePointId = v;
+            return this;
+        }
+
+        public Builder clinicalTrialCoordinatingCenterName(String v) {
+            clinicalTrialCoordinatingCenterName = v;
+            return this;
+        }
+
+        public Builder clinicalTrialSeriesId(String v) {
+            clinicalTrialSeriesId = v;
+            return this;
+        }
+
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
         public SegWriteOptions build() {
             return new SegWriteOptions(type, fractionalType, maxFractionalValue, keepEmptyFrames, seriesDescription,
                     seriesNumber, instanceNumber, contentLabel, contentDescription, contentCreatorName, contentDateTime,
-                    manufacturerModelName, deviceSerialNumber, softwareVersions, seriesInstanceUid, sopInstanceUid);
+                    manufacturerModelName, deviceSerialNumber, softwareVersions, seriesInstanceUid, sopInstanceUid,
+                    bodyPartExamined, clinicalTrialTimePointId, clinicalTrialCoordinatingCenterName, clinicalTrialSeriesId,
+                    threads);
         }
 
         private static String defaultSoftwareVersion() {

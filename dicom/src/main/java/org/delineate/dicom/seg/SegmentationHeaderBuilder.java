@@ -79,6 +79,10 @@ final class SegmentationHeaderBuilder {
         if (options.seriesDescription() != null && !options.seriesDescription().isBlank()) {
             d.setString(Tag.SeriesDescription, VR.LO, options.seriesDescription());
         }
+        if (options.bodyPartExamined() != null && !options.bodyPartExamined().isBlank()) {
+            d.setString(Tag.BodyPartExamined, VR.CS, options.bodyPartExamined());
+        }
+        clinicalTrial(d, options);
         // Frame of Reference
         d.setString(Tag.FrameOfReferenceUID, VR.UI, source.frameOfReferenceUid());
         if (!copy(src, d, Tag.PositionReferenceIndicator)) {
@@ -139,6 +143,24 @@ final class SegmentationHeaderBuilder {
             }
         }
         series.setString(Tag.SeriesInstanceUID, VR.UI, source.seriesInstanceUid());
+    }
+
+    /**
+     * The Clinical Trial Study and Series modules (PS3.3 C.7.2.3, C.7.3.2), each when a value of it is given, with
+     * its Type 2 attribute (Time Point ID, Coordinating Center Name) empty when not given. The Clinical Trial
+     * Subject module (sponsor, protocol, subject) is not written: dcmqi's metadata has none of it.
+     */
+    private static void clinicalTrial(DataSet d, SegWriteOptions options) {
+        if (options.clinicalTrialTimePointId() != null) {
+            d.setString(Tag.ClinicalTrialTimePointID, VR.LO, options.clinicalTrialTimePointId());
+        }
+        if (options.clinicalTrialCoordinatingCenterName() != null || options.clinicalTrialSeriesId() != null) {
+            d.setString(Tag.ClinicalTrialCoordinatingCenterName, VR.LO,
+                    nullToEmpty(options.clinicalTrialCoordinatingCenterName()));
+            if (options.clinicalTrialSeriesId() != null) {
+                d.setString(Tag.ClinicalTrialSeriesID, VR.LO, options.clinicalTrialSeriesId());
+            }
+        }
     }
 
     /** Lossy Image Compression: "01" with its ratio and method when the source was lossy, else "00". */

@@ -141,7 +141,9 @@ public final class SegmentationReader {
         return new SegmentationInfo(sopClass, ds.getString(Tag.SOPInstanceUID), ds.getString(Tag.StudyInstanceUID),
                 ds.getString(Tag.SeriesInstanceUID), integer(ds, Tag.SeriesNumber), integer(ds, Tag.InstanceNumber),
                 ds.getString(Tag.SeriesDescription), ds.getString(Tag.ContentLabel), ds.getString(Tag.ContentDescription),
-                ds.getString(Tag.FrameOfReferenceUID), series);
+                ds.getString(Tag.FrameOfReferenceUID), series, ds.getString(Tag.ContentCreatorName),
+                ds.getString(Tag.BodyPartExamined), ds.getString(Tag.ClinicalTrialTimePointID),
+                ds.getString(Tag.ClinicalTrialCoordinatingCenterName), ds.getString(Tag.ClinicalTrialSeriesID));
     }
 
     private static Integer integer(DataSet ds, int tag) {

@@ -1,5 +1,6 @@
 package org.delineate.dicom.seg;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,6 +9,9 @@ import org.delineate.dicom.data.Sequence;
 import org.delineate.dicom.data.Values;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.geometry.VolumeGeometry;
+import org.delineate.dicom.io.DicomReader;
+import org.delineate.dicom.io.ReadOptions;
+import org.delineate.dicom.series.FrameStack;
 import org.delineate.dicom.volume.SourceFrame;
 import org.delineate.dicom.volume.Volume;
 
@@ -45,6 +49,23 @@ public final class SegmentationSource {
             throw new IllegalArgumentException("the volume was not read from DICOM: it has no source header");
         }
         return of(volume.header(), volume.geometry(), volume.columns(), volume.rows(), volume.sources());
+    }
+
+    /**
+     * The source of a stack of frames found by a scan, without reading its pixels: the stack's geometry, size and
+     * frames, and the header of the file of its first slice (read up to Pixel Data), as {@link #of(Volume)} gives
+     * for the volume read from the same stack.
+     *
+     * @throws IllegalArgumentException when the stack cannot be a volume ({@link FrameStack#usable()})
+     * @throws IOException when the first slice's file cannot be read again
+     */
+    public static SegmentationSource read(FrameStack stack) throws IOException {
+        if (!stack.usable()) {
+            throw new IllegalArgumentException("the stack cannot be a volume: " + stack.refusal());
+        }
+        DataSet header = new DicomReader(ReadOptions.defaults().withStopBeforePixelData(true))
+                .readFile(stack.frames().get(0).file()).dataSet();
+        return of(header, stack.geometry(), stack.columns(), stack.rows(), stack.sources());
     }
 
     /**

@@ -81,17 +81,21 @@ public final class SegmentationValidator {
         checkPlane(source, problems);
         for (int k = 0; k < source.slices(); k++) {
             SourceFrame f = source.frames().get(k);
-            String item = tag(Tag.PerFrameFunctionalGroupsSequence) + "[" + (k + 1) + "]." + tag(Tag.DerivationImageSequence)
-                    + "[1]." + tag(Tag.SourceImageSequence) + "[1].";
             if (f == null || !Uids.isValid(f.sopInstanceUid())) {
-                problems.add(new SegmentationProblem(item + tag(Tag.ReferencedSOPInstanceUID),
+                problems.add(new SegmentationProblem(sourceImagePath(k) + tag(Tag.ReferencedSOPInstanceUID),
                         "source slice " + k + " has no valid SOP Instance UID"));
             }
             if (f == null || !Uids.isValid(f.sopClassUid())) {
-                problems.add(new SegmentationProblem(item + tag(Tag.ReferencedSOPClassUID),
+                problems.add(new SegmentationProblem(sourceImagePath(k) + tag(Tag.ReferencedSOPClassUID),
                         "source slice " + k + " has no valid SOP Class UID"));
             }
         }
+    }
+
+    /** The path of the Source Image Sequence item of slice k's frame, up to the attribute. */
+    private static String sourceImagePath(int k) {
+        return tag(Tag.PerFrameFunctionalGroupsSequence) + "[" + (k + 1) + "]." + tag(Tag.DerivationImageSequence)
+                + "[1]." + tag(Tag.SourceImageSequence) + "[1].";
     }
 
     private static void checkPlane(SegmentationSource source, List<SegmentationProblem> problems) {
@@ -142,10 +146,23 @@ public final class SegmentationValidator {
                     + "letters, digits, spaces or underscores (CS), not " + quoted(o.contentLabel())));
         }
         checkLength(o.seriesDescription(), 64, tag(Tag.SeriesDescription), "Series Description", problems);
+        if (o.bodyPartExamined() != null && !o.bodyPartExamined().isBlank()
+                && !o.bodyPartExamined().matches("[A-Z0-9_ ]{1,16}")) {
+            problems.add(new SegmentationProblem(tag(Tag.BodyPartExamined), "Body Part Examined must be 1 to 16 "
+                    + "upper-case letters, digits, spaces or underscores (CS), not " + quoted(o.bodyPartExamined())));
+        }
+        checkLength(o.clinicalTrialTimePointId(), 64, tag(Tag.ClinicalTrialTimePointID), "Clinical Trial Time Point ID",
+                problems);
+        checkLength(o.clinicalTrialCoordinatingCenterName(), 64, tag(Tag.ClinicalTrialCoordinatingCenterName),
+                "Clinical Trial Coordinating Center Name", problems);
+        checkLength(o.clinicalTrialSeriesId(), 64, tag(Tag.ClinicalTrialSeriesID), "Clinical Trial Series ID", problems);
         checkLength(o.contentDescription(), 64, tag(Tag.ContentDescription), "Content Description", problems);
         checkRequired(o.manufacturerModelName(), 64, tag(Tag.ManufacturerModelName), "Manufacturer's Model Name", problems);
         checkRequired(o.deviceSerialNumber(), 64, tag(Tag.DeviceSerialNumber), "Device Serial Number", problems);
         checkRequired(o.softwareVersions(), 64, tag(Tag.SoftwareVersions), "Software Versions", problems);
+        if (o.threads() < 1) {
+            problems.add(new SegmentationProblem("", "the writer needs at least 1 thread, not " + o.threads()));
+        }
         if (o.seriesNumber() < 0 || o.instanceNumber() < 0) {
             problems.add(new SegmentationProblem(tag(o.seriesNumber() < 0 ? Tag.SeriesNumber : Tag.InstanceNumber),
                     "series and instance numbers are not negative"));

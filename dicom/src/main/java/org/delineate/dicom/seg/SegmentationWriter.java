@@ -26,8 +26,9 @@ import org.delineate.dicom.io.WriteOptions;
  * segment are omitted unless {@link SegWriteOptions#keepEmptyFrames()}; a segment without any pixel keeps one
  * empty frame at slice 0, so that every segment described is present and the object always has a frame.
  *
- * <p>Memory: every frame is read twice (once to plan, once to write) and never held beyond one frame; Pixel Data
- * is streamed to the output after the header. Stateless and thread-safe.
+ * <p>Memory: every frame is read twice (once to plan, once to write); Pixel Data is streamed to the output after
+ * the header, and beyond the caller's input only a few MiB of packed frames are held (see
+ * {@link SegWriteOptions#threads()}, the threads that plan and pack). Stateless and thread-safe.
  */
 public final class SegmentationWriter {
 
@@ -106,7 +107,7 @@ public final class SegmentationWriter {
                     + "be " + length + " bytes, more than a native Pixel Data value can hold; write fewer frames")));
         }
         TrailingValue pixelData = new TrailingValue(Tag.PixelData, bits == 16 ? VR.OW : VR.OB, length,
-                out -> SegPixelDataWriter.write(out, frames, plan, options.type(), bits));
+                out -> SegPixelDataWriter.write(out, frames, plan, options.type(), bits, options.threads()));
         Written written = new Written(options.type().sopClassUid(), sopUid, seriesUid, plan.frameCount());
         return new Prepared(DicomFile.of(header, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), pixelData, written);
     }

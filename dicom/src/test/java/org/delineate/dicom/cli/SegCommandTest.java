@@ -41,11 +41,24 @@ class SegCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("on the series' grid (i -> columns, j -> rows, k -> slices"), run.err());
         assertTrue(run.err().contains("wrote " + out + " (BINARY, 1 segment, 3 frames)"), run.err());
-        assertTrue(run.err().contains("ClinicalTrial* attributes are not written"), run.err());
         assertTrue(run.err().contains("labelled with their type's meaning (labelID 1 'Liver')"), run.err());
         Map<String, Object> frames = SegRuns.oracle(tmp, "frames", out, SEGS.resolve("liver.dcm"));
         assertEquals(List.of(), frames.get("differ"), frames.toString());
         assertEquals(3L, frames.get("a"));
+        // dcmqi wrote sparse-labelmap-noppv.dcm from the same seg-example.json (see the metadata PROVENANCE.md).
+        assertSameSeriesAttributes(out, SEGS.resolve("sparse-labelmap-noppv.dcm"));
+    }
+
+    /**
+     * Body Part Examined, the Clinical Trial attributes and Content Creator's Name of our SEG, as pydicom reads them,
+     * are those of dcmqi's SEG made from the same metadata JSON (present and absent alike).
+     */
+    @SuppressWarnings("unchecked")
+    private void assertSameSeriesAttributes(Path ours, Path dcmqis) throws Exception {
+        Map<String, Object> views = SegRuns.oracle(tmp, "series", ours, dcmqis);
+        Map<String, Object> theirs = (Map<String, Object>) views.get(dcmqis.toString());
+        assertEquals(theirs, views.get(ours.toString()));
+        assertTrue(theirs.get("ClinicalTrialCoordinatingCenterName") != null, theirs.toString());
     }
 
     @Test
@@ -64,6 +77,7 @@ class SegCommandTest {
                 SEGS.resolve("partial_overlaps.dcm"));
         assertEquals(List.of(), frames.get("differ"), frames.toString());
         assertTrue(((Number) frames.get("a")).intValue() >= 5, frames.toString());
+        assertSameSeriesAttributes(tmp.resolve("overlaps.dcm"), SEGS.resolve("partial_overlaps.dcm"));
     }
 
     @Test
@@ -103,6 +117,13 @@ class SegCommandTest {
                 StandardCharsets.UTF_8));
         List<String> files = (List<String>) meta.get("segmentAttributesFileMapping");
         assertEquals(((List<?>) meta.get("segmentAttributes")).size(), files.size());
+        // The series attributes of dcmqi's metadata come back as pydicom reads them from dcmqi's SEG.
+        Map<String, Object> dcmqis = (Map<String, Object>) SegRuns.oracle(tmp, "series", SEGS.resolve("partial_overlaps.dcm"))
+                .get(SEGS.resolve("partial_overlaps.dcm").toString());
+        for (String key : List.of("ClinicalTrialTimePointID", "ClinicalTrialCoordinatingCenterName", "ClinicalTrialSeriesID",
+                "ContentCreatorName", "BodyPartExamined")) {
+            assertEquals(dcmqis.get(key), meta.get(key), key);
+        }
         List<Object> args = new java.util.ArrayList<>(List.of("write", "--source", CT, "--meta", dir.resolve("meta.json"),
                 "--out", tmp.resolve("again.dcm")));
         for (String f : files) {
@@ -113,6 +134,7 @@ class SegCommandTest {
         Map<String, Object> frames = SegRuns.oracle(tmp, "frames", tmp.resolve("again.dcm"),
                 SEGS.resolve("partial_overlaps.dcm"));
         assertEquals(List.of(), frames.get("differ"), frames.toString());
+        assertSameSeriesAttributes(tmp.resolve("again.dcm"), SEGS.resolve("partial_overlaps.dcm"));
     }
 
     @Test

@@ -123,6 +123,17 @@ class SegPhantomCommandTest {
         Map<String, Object> same = SegRuns.oracle(tmp, "same", dir.resolve("segment-1.nii.gz"), fraction);
         assertTrue(((Number) same.get("maxDifference")).doubleValue() <= 0.5 / 255 + 1e-6, same.toString());
         assertTrue(((Number) same.get("affineError")).doubleValue() < 1e-4, same.toString());
+
+        // The same fractions as uint8 0..255 with scl_slope 1 and scl_inter 0 stored (no scaling in effect).
+        Path bytes = tmp.resolve("fraction-uint8.nii");
+        assertEquals(Map.of("slope", 1.0, "inter", 0.0), SegRuns.oracle(tmp, "bytes", fraction, bytes));
+        run = SegRuns.seg("write", "--source", source, "--labels", bytes, "--meta", oneSegment, "--type", "fractional",
+                "--out", tmp.resolve("fractional-uint8.dcm"));
+        assertEquals(0, run.exitCode(), run.err());
+        run = SegRuns.seg("read", tmp.resolve("fractional-uint8.dcm"), "--source", source, "--out-dir", dir.resolve("u8"));
+        assertEquals(0, run.exitCode(), run.err());
+        same = SegRuns.oracle(tmp, "same", dir.resolve("u8/segment-1.nii.gz"), fraction);
+        assertTrue(((Number) same.get("maxDifference")).doubleValue() <= 0.5 / 255 + 1e-6, same.toString());
     }
 
     @Test

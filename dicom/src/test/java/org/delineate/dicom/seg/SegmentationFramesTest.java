@@ -70,7 +70,7 @@ class SegmentationFramesTest {
     void inputsThatDoNotFitAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SegmentationFrames.ofLabels(3, 2, List.of(new byte[5]), 1));
-        assertEquals("label slice 0 is 5 pixels, not 3 x 2", e.getMessage());
+        assertEquals("label slice 0 has 5 pixels, not 3 x 2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SegmentationFrames.ofLabels(3, 2, List.of(new float[6]), 1));
         assertEquals("label slice 0 is not a byte[], short[] or int[]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SegmentationFrames.ofLabels(3, 2, List.of(new byte[6]), 4, 4));

@@ -40,6 +40,8 @@ class SegmentationWriterHeaderTest {
             "          'ContentDate', 'ContentTime', 'SeriesInstanceUID', 'SOPInstanceUID', 'LossyImageCompression']:",
             "    f[k] = str(seg.get(k, ''))",
             "f['ContentCreatorName'] = str(seg.ContentCreatorName)",
+            "for k in ['BodyPartExamined', 'ClinicalTrialTimePointID', 'ClinicalTrialCoordinatingCenterName', 'ClinicalTrialSeriesID']:",
+            "    f[k] = None if k not in seg else str(seg[k].value or '')",
             "f['ImageType'] = list(seg.ImageType)",
             "for k in ['SeriesNumber', 'InstanceNumber', 'BitsAllocated', 'NumberOfFrames']:",
             "    f[k] = int(seg.get(k))",
@@ -158,6 +160,41 @@ class SegmentationWriterHeaderTest {
             assertEquals(d.trackingId(), seg.get("trackingId"));
             assertEquals(d.trackingUid(), seg.get("trackingUid"));
         }
+    }
+
+    @Test
+    void bodyPartAndClinicalTrialAttributesOfDcmqisMetadataAreWrittenAndReadBack() throws Exception {
+        // The values of dcmqi's example seg-example.json, and a body part (none of dcmqi's examples has one).
+        SegmentationFrames masks = SegmentationFrames.ofMasks(23, 38, SegWriterInputs.overlappingMasks(23, 38, 3, 1));
+        SegWriteOptions options = SegWriteOptions.builder().bodyPartExamined("ABDOMEN").clinicalTrialSeriesId("Session1")
+                .clinicalTrialTimePointId("1").clinicalTrialCoordinatingCenterName("BWH").build();
+        Path all = write("trial", masks, SegWriterInputs.descriptions(1), options);
+        Map<String, Object> f = facts(all);
+        assertEquals("ABDOMEN", f.get("BodyPartExamined"));
+        assertEquals("1", f.get("ClinicalTrialTimePointID"));
+        assertEquals("BWH", f.get("ClinicalTrialCoordinatingCenterName"));
+        assertEquals("Session1", f.get("ClinicalTrialSeriesID"));
+        SegWriterOracle.assertDciodvfyClean(all, List.of());
+        SegmentationInfo info = SegmentationReader.read(all).info();
+        assertEquals(List.of("ABDOMEN", "1", "BWH", "Session1"), java.util.Arrays.asList(info.bodyPartExamined(),
+                info.clinicalTrialTimePointId(), info.clinicalTrialCoordinatingCenterName(), info.clinicalTrialSeriesId()));
+
+        // Only a series ID: the Clinical Trial Series Module with its Type 2 coordinating center empty; no study module.
+        Path series = write("trial-series", masks, SegWriterInputs.descriptions(1),
+                SegWriteOptions.builder().clinicalTrialSeriesId("S-7").build());
+        f = facts(series);
+        assertEquals("S-7", f.get("ClinicalTrialSeriesID"));
+        assertEquals("", f.get("ClinicalTrialCoordinatingCenterName"));
+        assertEquals(null, f.get("ClinicalTrialTimePointID"));
+        assertEquals(null, f.get("BodyPartExamined"));
+        SegWriterOracle.assertDciodvfyClean(series, List.of());
+        info = SegmentationReader.read(series).info();
+        assertEquals(null, info.clinicalTrialCoordinatingCenterName(), "an empty value reads as absent");
+
+        InvalidSegmentationException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSegmentationException.class,
+                () -> write("bad", masks, SegWriterInputs.descriptions(1), SegWriteOptions.builder()
+                        .bodyPartExamined("abdomen").clinicalTrialSeriesId("x".repeat(65)).build()));
+        assertEquals(List.of("(0018,0015)", "(0012,0071)"), e.problems().stream().map(SegmentationProblem::path).toList());
     }
 
     @Test

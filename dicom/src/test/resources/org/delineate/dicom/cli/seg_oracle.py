@@ -6,6 +6,8 @@ compare NII NRRD                    NIfTI voxels against the NRRD by patient pos
 frames A.dcm B.dcm                  non-empty frames of two SEGs by (segment label, ImagePositionPatient): equal?
 phantom CT.nii OUT_LABELS OUT_FRACTION   thresholds of the CT phantom (label values 10..50) and a float fraction map
 same A.nii B.nii [F]                two NIfTIs as the same grid in closest canonical order: affine error, voxels where A x F != B
+bytes IN.nii OUT.nii                a fraction map 0..1 as uint8 0..255 with scl_slope 1, scl_inter 0 stored
+series A.dcm...                     per file, the series attributes dcmqi's metadata sets: [value or None (absent), ...]
 """
 import gzip, json, sys
 import numpy as np
@@ -119,6 +121,25 @@ def main():
                           'affineError': float(np.abs(a.affine - b.affine).max()),
                           'differing': int((x != y).sum()) if x.shape == y.shape else -1,
                           'maxDifference': float(np.abs(x - y).max()) if x.shape == y.shape else -1}))
+    elif op == 'bytes':
+        img = nib.load(args[0])
+        nib.save(nib.Nifti1Image(np.round(img.get_fdata() * 255).astype(np.uint8), img.affine), args[1])
+        # nibabel stores "no scaling" as NaN; other writers store 1 and 0: patched in (NIfTI-1 offsets 112, 116).
+        with open(args[1], 'r+b') as f:
+            f.seek(112)
+            f.write(np.array([1.0, 0.0], dtype='<f4').tobytes())
+        with open(args[1], 'rb') as f:
+            slope, inter = np.frombuffer(f.read(120)[112:120], dtype='<f4')
+        print(json.dumps({'slope': float(slope), 'inter': float(inter)}))
+    elif op == 'series':
+        import pydicom
+        keys = ['BodyPartExamined', 'ClinicalTrialTimePointID', 'ClinicalTrialCoordinatingCenterName',
+                'ClinicalTrialSeriesID', 'ContentCreatorName']
+        views = {}
+        for path in args:
+            d = pydicom.dcmread(path, stop_before_pixels=True)
+            views[path] = {k: (str(d[k].value) if d[k].value is not None else '') if k in d else None for k in keys}
+        print(json.dumps(views))
 
 
 main()
