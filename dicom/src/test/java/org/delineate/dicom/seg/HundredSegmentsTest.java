@@ -2,10 +2,8 @@ package org.delineate.dicom.seg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 import org.delineate.dicom.code.Code;
 import org.delineate.dicom.data.DataSet;
@@ -24,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 100-segment BINARY segmentation (1000 frames of 512 x 512, each segment 10 slices of a 512 x 512 x 60
- * grid, five rows of its own on each) is read and placed, merged label map included, well within 2 s.
+ * grid, five rows of its own on each) is read and placed, merged label map and per-segment volumes included. (How
+ * fast is measured by bench/seg.sh, not here.)
  */
-class SegmentationSpeedTest {
+class HundredSegmentsTest {
 
     private static final int SEGMENTS = 100;
     private static final int SLICES_PER_SEGMENT = 10;
@@ -37,29 +36,18 @@ class SegmentationSpeedTest {
     Path tmp;
 
     @Test
-    void hundredSegmentsAreReadAndPlacedWithinTwoSeconds() throws Exception {
+    void hundredSegmentsAreReadAndPlacedOnTheGrid() throws Exception {
         Path file = tmp.resolve("hundred.dcm");
         new DicomWriter(WriteOptions.fresh(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN))
                 .write(DicomFile.of(hundredSegments(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), file);
         VolumeGeometry geometry = VolumeGeometry.of(new double[] {0, 0, 0}, new double[] {1, 0, 0, 0, 1, 0},
                 new double[] {0.8, 0.8}, new double[] {0, 0, 2});
         PlacementTarget target = PlacementTarget.of(SIZE, SIZE, GRID_SLICES, geometry, "1.2.3.4");
-        long best = Long.MAX_VALUE;
-        SegmentVolumes placed = null;
-        for (int run = 0; run < 3; run++) {
-            long start = System.nanoTime();
-            placed = SegmentationReader.read(file).place(target, PlacementOptions.defaults());
-            best = Math.min(best, System.nanoTime() - start);
-        }
-        long start = System.nanoTime();
+        SegmentVolumes placed = SegmentationReader.read(file).place(target, PlacementOptions.defaults());
         Volume last = null;
         for (SegmentDescription s : placed.segments()) {
             last = placed.segmentVolume(s.segmentNumber());
         }
-        long volumes = System.nanoTime() - start;
-        System.out.println(String.format(Locale.ROOT, "SEG speed: %d segments, %d frames: read + place + label map %.0f ms "
-                + "(best of 3); all %d segment volumes one after another %.0f ms", SEGMENTS, SEGMENTS * SLICES_PER_SEGMENT,
-                best / 1e6, SEGMENTS, volumes / 1e6));
         assertFalse(placed.overlapping());
         assertEquals(SEGMENTS * SLICES_PER_SEGMENT, placed.placements().size());
         // Segment 100 owns rows 495..499 of slices 49..58.
@@ -67,7 +55,6 @@ class SegmentationSpeedTest {
         assertEquals(1, (int) last.modalityValue(7, 497, 49));
         assertEquals(0, (int) last.modalityValue(7, 497, 48));
         assertEquals(0, (int) last.modalityValue(7, 494, 55));
-        assertTrue(best < 2_000_000_000L, "read and placed in " + best / 1e6 + " ms");
     }
 
     /** Segment s (1..100) covers rows 5(s-1)..5(s-1)+4 of slices (s-1)/2 .. (s-1)/2 + 9. */
