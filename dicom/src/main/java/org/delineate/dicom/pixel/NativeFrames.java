@@ -48,6 +48,11 @@ final class NativeFrames {
                 && NativeSamples.Layout.of(description) == NativeSamples.Layout.INTERLEAVED) {
             return read16(index, start, end - start, scratch);
         }
+        if (element.isBulkData() && !swapPairs && description.bitsAllocated() == 8 && (startBit & 7) == 0
+                && NativeSamples.Layout.of(description) == NativeSamples.Layout.INTERLEAVED) {
+            return NativeSamples.decode8(element.bulkData().readRange(start, end - start, "frame " + (index + 1)), description,
+                    index);
+        }
         byte[] buf;
         int offset;
         if (element.hasBytes() && !swapPairs) {

@@ -37,6 +37,17 @@ final class NativeSamples {
         return decode16(out, d, frameIndex);
     }
 
+    /** An interleaved 8-bit frame whose samples, as stored, are in {@code out}; normalized there in place. */
+    static PixelFrame decode8(byte[] out, PixelDescription d, int frameIndex) {
+        Normalizer norm = new Normalizer(d);
+        if (!norm.identity(8)) {
+            for (int o = 0; o < out.length; o++) {
+                out[o] = (byte) norm.apply(out[o] & 0xFF);
+            }
+        }
+        return new PixelFrame(frameIndex, FrameFormat.of(d), out);
+    }
+
     /** An interleaved 16-bit frame whose samples, as stored, are in {@code out}; normalized there in place. */
     static PixelFrame decode16(short[] out, PixelDescription d, int frameIndex) {
         FrameFormat format = FrameFormat.of(d);
