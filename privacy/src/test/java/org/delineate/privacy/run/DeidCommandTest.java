@@ -306,6 +306,10 @@ class DeidCommandTest {
         Result inside = run("deid", "--in", in.toString(), "--out", in.resolve("out").toString(), "--policy",
                 "basic", "--key", keyA.toString());
         assertEquals(2, inside.exit(), inside.err());
+        Result tablesInOutput = deid("outM", keyA, "--mappings", tmp.resolve("outM").resolve("maps").toString());
+        assertEquals(2, tablesInOutput.exit(), tablesInOutput.err());
+        assertTrue(tablesInOutput.err().contains("outside the input and output"), tablesInOutput.err());
+        assertFalse(Files.exists(tmp.resolve("outM").resolve("maps")), "no table written");
         Result mismatch = deid("outA", tmp.resolve("b.key"));
         assertEquals(1, mismatch.exit(), mismatch.err());
         assertTrue(mismatch.err().contains("another key or policy"), mismatch.err());
