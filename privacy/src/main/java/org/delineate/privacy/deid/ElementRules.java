@@ -93,7 +93,9 @@ final class ElementRules {
     /** Decisions for standard elements by tag and VR, when they depend on nothing else (no attribute Types). */
     private final Map<Long, Decision> memo = new ConcurrentHashMap<>();
     private final Decision privateBasic;
-    private final Decision safe = Decision.of(Action.K, "E.3.10 safe private");
+    // NB: C, not K: a safe private element is kept, but UIDs in it (the table lists private UI elements) are
+    // replaced like every other UID, dates shifted under Modified Dates and text echoing an identifier replaced.
+    private final Decision safe = Decision.of(Action.C, "E.3.10 safe private");
     private final Map<Action, Decision> privateOverrides = new ConcurrentHashMap<>();
 
     ElementRules(Policy policy, ConfidentialityProfile profile, SafePrivateAttributes safePrivate,
