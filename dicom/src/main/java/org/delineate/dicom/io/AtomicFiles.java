@@ -1,12 +1,13 @@
 package org.delineate.dicom.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that no partial file is ever left under the target name: the content goes to a
@@ -30,7 +31,7 @@ public final class AtomicFiles {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            try (OutputStream out = new ChannelOutput(FileChannel.open(temporary, StandardOpenOption.WRITE))) {
                 content.writeTo(out);
             }
             try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.delineate.dicom.io.AtomicFiles;
@@ -27,6 +28,8 @@ final class Outputs {
     private final Path folder;
     private final Journal journal;
     private final Map<String, Outcome> owners = new ConcurrentHashMap<>();
+    /** Folders known to exist (one per series): two system calls less per file. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final Object[] locks = new Object[64];
 
     Outputs(Path folder, Journal journal) {
@@ -52,7 +55,10 @@ final class Outputs {
         synchronized (locks[Math.floorMod(name.hashCode(), locks.length)]) {
             Outcome owner = owners.get(name);
             if (owner == null || owner.inputId().equals(written.inputId())) {
-                Files.createDirectories(target.getParent());
+                if (!folders.contains(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                    folders.add(target.getParent());
+                }
                 AtomicFiles.write(target, content);
                 owners.put(name, written);
                 return written;
