@@ -2,9 +2,7 @@ package org.delineate.privacy.run;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +131,7 @@ final class MappingFiles implements Closeable {
             }
             try {
                 if (channel.size() == 0) {
-                    write(channel, HEADER);
+                    Journal.write(channel, HEADER);
                 }
                 return new Table(channel);
             } catch (IOException | RuntimeException e) {
@@ -147,7 +145,7 @@ final class MappingFiles implements Closeable {
                 return;
             }
             try {
-                write(channel, field(old) + "," + field(replacement) + "\n");
+                Journal.write(channel, field(old) + "," + field(replacement) + "\n");
             } catch (IOException e) {
                 failure = e;
             }
@@ -159,13 +157,6 @@ final class MappingFiles implements Closeable {
                 return value;
             }
             return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-
-        private static void write(FileChannel channel, String text) throws IOException {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
         }
 
         @Override

@@ -148,6 +148,16 @@ class DeidCommandTest {
         assertEquals(keyed(keyA).keyFingerprint(), report.get("key").get("fingerprint").asText());
         assertTrue(report.get("profile").get("edition").asText().matches("20\\d\\d[a-e]"));
         assertTrue(report.get("actionsThisRun").size() > 50, "actions by attribute path");
+        boolean folded = false;
+        for (JsonNode row : report.get("actionsThisRun")) {
+            String path = row.get("path").asText();
+            assertFalse(path.matches(".*\\[\\d+\\].*"), "item numbers are folded: " + path);
+            if (path.equals("(0008,1140)[n].(0008,1155)") && row.get("action").asText().equals("UID_REPLACED")) {
+                folded = true;
+                assertEquals("ReferencedSOPInstanceUID", row.get("keyword").asText());
+            }
+        }
+        assertTrue(folded, "a nested UID counted under its folded path");
         assertTrue(first.err().contains((dicomInputs.size() + 1) + " written"), first.err());
         for (String input : DeidInputs.SAME_UID) {
             Path note = tmp.resolve("outA").resolve("withheld").resolve(keyed(keyA).opaqueId(input) + ".txt");
