@@ -30,7 +30,7 @@ trap 'rm -rf "$work"' EXIT
 # NB: package, not compile: the privacy module's build resolves the dicom test-jar.
 (cd "$here" && mvn -B -q -o -pl privacy -am package -DskipTests) >&2
 cp=$here/privacy/target/classes:$(cat "$here/privacy/target/classpath.txt")
-mkdir -p "$work/classes"
+mkdir -p "$work/classes" "$work/runs"
 javac -d "$work/classes" -cp "$cp" "$here/bench/java/GenerateCtSeries.java" "$here/bench/java/DeidWarmBench.java"
 java -cp "$cp:$work/classes" GenerateCtSeries "$shared/testdata/dcmqi_testdata" "$work/s2000" 2000 >&2
 mkdir -p "$work/s1" "$work/s100" "$work/s500" "$work/half1" "$work/half2"
@@ -44,11 +44,15 @@ find "$work/s2000" -type f -exec cat {} + >/dev/null
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 -subj /CN=bench \
   2>/dev/null
 
-# Runs "$@" $repeats times after "rm -rf $work/o"; prints the medians of wall s, CPU s (user + system), max RSS MiB.
+# Runs "$@" $repeats times, each with a new empty output folder $OUT; prints the medians of wall s, CPU s (user +
+# system), max RSS MiB, then the last run's output folder.
+# NB: outputs are deleted only at the end: ext4 skips inodes deleted in the last 30 s (dirty_expire_centisecs) when it
+# allocates one, so creating files right after deleting thousands costs more system time than the writing itself.
 measure() {
   local walls=() cpus=() rss=() t
   for _ in $(seq "$repeats"); do
-    rm -rf "$work/o" "$work/o1" "$work/o2"
+    OUT=$(mktemp -d "$work/runs/XXXXXX")
+    export OUT
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" \
       || { echo "deid: failed: $*" >&2; cat "$work/err" >&2; exit 1; }
     t=$(tail -1 "$work/time")
@@ -57,40 +61,42 @@ measure() {
     rss+=("$(awk '{ printf "%.0f", $4 / 1024 }' <<<"$t")")
   done
   med() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-  echo "$(med "${walls[@]}") $(med "${cpus[@]}") $(med "${rss[@]}")"
+  echo "$(med "${walls[@]}") $(med "${cpus[@]}") $(med "${rss[@]}") $OUT"
 }
 delineate() { # input folder, JVM options
   # shellcheck disable=SC2086
-  java $2 -cp "$cp" org.delineate.cli.DelineateCommand deid --in "$1" --out "$work/o" --policy basic \
+  java $2 -cp "$cp" org.delineate.cli.DelineateCommand deid --in "$1" --out "$OUT/o" --policy basic \
     --key "$work/delineate.key" --jobs 2
 }
 export -f delineate
 export cp jopts launcher_opts small_heap work
 
+w() { echo "$1" | cut -d' ' -f1; }
+c() { echo "$1" | cut -d' ' -f2; }
+r() { echo "$1" | cut -d' ' -f3; }
+o() { echo "$1" | cut -d' ' -f4; }
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 d500=$(measure bash -c 'delineate "$work/s500" "$jopts"')
-written=$(find "$work/o" -name '*.dcm' | wc -l)
+written=$(find "$(o "$d500")" -name '*.dcm' | wc -l)
 d100=$(measure bash -c 'delineate "$work/s100" "$jopts"')
 d1=$(measure bash -c 'delineate "$work/s1" "$jopts"')
 l500=$(measure bash -c 'delineate "$work/s500" "$launcher_opts"')
 m100=$(measure bash -c 'delineate "$work/s100" "$jopts $small_heap"')
 m500=$(measure bash -c 'delineate "$work/s500" "$jopts $small_heap"')
 m2000=$(measure bash -c 'delineate "$work/s2000" "$jopts $small_heap"')
-m_written=$(find "$work/o" -name '*.dcm' | wc -l)
+m_written=$(find "$(o "$m2000")" -name '*.dcm' | wc -l)
 # shellcheck disable=SC2086
-warm=$(java $jopts -cp "$cp:$work/classes" DeidWarmBench "$work/s500" "$work" 8 2)
+warm=$(java $jopts -cp "$cp:$work/classes" DeidWarmBench "$work/s500" "$work/runs" 8 2)
 warm_ms=$(echo "$warm" | tail -n 3 | sed 's/.*cpu per file \([0-9.]*\) ms/\1/' | sort -n | sed -n 2p)
-g1=$(measure gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/s500" -o "$work/o")
-g_written=$(find "$work/o" -name '*.dcm' | wc -l)
-g2=$(measure bash -c 'mkdir -p "$work/o1" "$work/o2"
-  gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/half1" -o "$work/o1" & a=$!
-  gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/half2" -o "$work/o2" & b=$!
+g1=$(measure bash -c 'gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/s500" -o "$OUT/o"')
+g_written=$(find "$(o "$g1")" -name '*.dcm' | wc -l)
+g2=$(measure bash -c 'mkdir -p "$OUT/o1" "$OUT/o2"
+  gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/half1" -o "$OUT/o1" & a=$!
+  gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/half2" -o "$OUT/o2" & b=$!
   wait $a && wait $b')
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-w() { echo "$1" | cut -d' ' -f1; }
-c() { echo "$1" | cut -d' ' -f2; }
-r() { echo "$1" | cut -d' ' -f3; }
 fps() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 

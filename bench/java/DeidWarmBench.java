@@ -1,9 +1,6 @@
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.delineate.privacy.policy.Policy;
 import org.delineate.privacy.pseudonym.KeyFile;
@@ -17,9 +14,10 @@ import org.delineate.privacy.run.RunSummary;
  * CPU per file of {@code delineate deid} once the JVM is warm, for {@code bench/deid.sh}. Not part of any jar.
  *
  * <p>Usage: {@code java -cp <privacy class path>:<dir> DeidWarmBench <input-folder> <work-folder> <runs> <jobs>}.
- * Runs {@link DeidRunner} on the folder {@code runs} times in one JVM (policy basic, a new output folder each
- * time, deleted afterwards) and prints, for every run, the files written, the wall time and the process CPU
- * time (all threads: workers, compiler, collector); the last runs are the warm figure.
+ * Runs {@link DeidRunner} on the folder {@code runs} times in one JVM (policy basic, a new output folder in the
+ * work folder each time, left for the caller to delete: ext4 makes creating files right after deleting many
+ * costly) and prints, for every run, the files written, the wall time and the process CPU time (all threads:
+ * workers, compiler, collector); the last runs are the warm figure.
  */
 public final class DeidWarmBench {
 
@@ -34,7 +32,7 @@ public final class DeidWarmBench {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         KeyedPseudonyms keyed = KeyedPseudonyms.of(KeyFile.loadOrCreate(work.resolve("warm.key")));
         for (int i = 0; i < runs; i++) {
-            Path out = work.resolve("warm-out");
+            Path out = work.resolve("warm-" + (i + 1));
             long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             RunSummary s = DeidRunner.run(RunOptions.of(in, out, Policy.preset("basic"), "bench", keyed)
@@ -43,11 +41,6 @@ public final class DeidWarmBench {
             cpu = os.getProcessCpuTime() - cpu;
             System.out.printf("run %d: %d written, wall %.3f s, cpu %.3f s, cpu per file %.2f ms%n", i + 1,
                     s.written(), wall / 1e9, cpu / 1e9, cpu / 1e6 / Math.max(1, s.written()));
-            try (Stream<Path> files = Files.walk(out)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }
