@@ -33,14 +33,16 @@ if [ ! -f "$here/dicom/target/classes/org/delineate/dicom/series/StackVolumes.cl
 fi
 (cd "$here" && mvn -B -q -o -pl dicom dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$work/dicom.cp") >&2
-(cd "$here" && mvn -B -q -o -pl plugins dependency:build-classpath -Dmdep.includeScope=compile \
-  -Dmdep.outputFile="$work/plugins.cp") >&2
-ij_jar=$(tr ':' '\n' <"$work/plugins.cp" | grep -m1 '/net/imagej/ij/')
-ij_version=$(basename "$(dirname "$ij_jar")")
+# NB: ImageJ's version is the one pom-scijava manages for the plugins module; its jar comes from ~/.m2 (fetched when
+# missing), so that nothing of ours needs to be installed there.
+ij_version=$(cd "$here" && mvn -B -q -pl plugins help:evaluate -Dexpression=ij.version -DforceStdout | sed 's/\x1b\[[0-9;]*m//g' | tail -1)
+ij_jar=$HOME/.m2/repository/net/imagej/ij/$ij_version/ij-$ij_version.jar
+[ -f "$ij_jar" ] || (cd "$here" && mvn -B -q dependency:get -Dartifact="net.imagej:ij:$ij_version") >&2
 cp_delineate=$here/dicom/target/classes:$(cat "$work/dicom.cp"):$work/classes
 cp_imagej=$ij_jar:$work/classes
 javac -d "$work/classes" -cp "$cp_delineate" "$here/bench/java/GenerateCtSeries.java" "$here/bench/java/OpenVolumeBench.java"
 javac -d "$work/classes" -cp "$cp_imagej" "$here/bench/java/ImageJOpenBench.java"
+javac -d "$work/classes" -cp "$cp_delineate:$ij_jar" "$here/bench/java/OpenSideBySide.java"
 
 if [ -z "$(ls -A "$folder" 2>/dev/null)" ]; then
   echo "open-volume: writing $slices slices into $folder" >&2
@@ -122,6 +124,8 @@ ij_cold=$(measure java -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench
 ij_cold_out=$(cat "$work/last_out")
 ij_warm=$(ITERATION=2 measure java -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 2)
 ij_launch=$(measure java "${launcher_opts[@]}" -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 1)
+# Both warm in one JVM, alternating, as in a running Fiji (default collector, as Fiji starts Java).
+side=$(java -Xmx3g -Djava.awt.headless=true -cp "$cp_delineate:$ij_jar" OpenSideBySide "$folder" "${ROUNDS:-12}" | grep '^summary')
 nii=$(measure bash -c "rm -rf '$work/nii' && mkdir '$work/nii' && exec dcm2niix -z n -o '$work/nii' -f vol '$folder'")
 nii_out=$(cat "$work/last_out")
 nii_core=$(sed -n 's/.*(\([0-9.]*\) for core code).*/\1/p' <<<"$nii_out")
@@ -167,6 +171,8 @@ echo "| ImageJ | new JVM, FolderOpener.open | $(w "$ij_cold") | $(c "$ij_cold") 
 echo "| ImageJ | same JVM, 2nd iteration (in-process) | - | - | - | $(i "$ij_warm") | $(ratio "$(i "$ij_warm")" "$(i "$d_warm")") (warm vs warm) |"
 echo "| ImageJ | new JVM, FolderOpener.open, launcher options | $(w "$ij_launch") | $(c "$ij_launch") | $(r "$ij_launch") | $(i "$ij_launch") | $(ratio "$(w "$ij_launch")" "$(w "$d_launch")") (same options) |"
 echo "| dcm2niix | -z n, whole process (core code $nii_core s) | $(w "$nii") | $(c "$nii") | $(r "$nii") | - | $(ratio "$(w "$nii")" "$(w "$d_cold")") |"
+echo "| Delineate | in one JVM with ImageJ, alternating, warm (median of $(field rounds "$side") rounds; min $(field delineate_min_s "$side") s) | - | - | - | $(field delineate_median_s "$side") | $(field ratio_median "$side") (ImageJ / Delineate, median; $(field ratio_min "$side") min, $(field ratio_cpu "$side") CPU) |"
+echo "| ImageJ | in one JVM with Delineate, alternating, warm (min $(field imagej_min_s "$side") s) | - | - | - | $(field imagej_median_s "$side") | - |"
 echo "| Delineate | ./delineate convert to .nii, whole process | $(w "$d_convert") | $(c "$d_convert") | $(r "$d_convert") | - | $(ratio "$(w "$nii")" "$(w "$d_convert")") (dcm2niix vs convert) |"
 echo
 echo "- Delineate in-process, cold: $(field scan_s "$d_cold_out") s scan, $(field read_s "$d_cold_out") s read; warm: $(sed -n 's/^iteration=2 .*scan_s=\([^ ]*\) read_s=\([^ ]*\).*/\1 s scan, \2 s read/p' <<<"$d_warm_out")"

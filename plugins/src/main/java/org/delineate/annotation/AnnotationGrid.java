@@ -55,4 +55,34 @@ public record AnnotationGrid(int columns, int rows, int slices, VolumeGeometry g
     public boolean contains(int i, int j, int k) {
         return i >= 0 && j >= 0 && k >= 0 && i < columns && j < rows && k < slices;
     }
+
+    /**
+     * True when {@code other} has this size and each corner voxel of it lies within {@code toleranceMm} of this
+     * grid's (patient coordinates): the same grid, up to rounding (a grid read back from NIfTI's 32-bit floats).
+     */
+    public boolean matches(AnnotationGrid other, double toleranceMm) {
+        if (other.columns != columns || other.rows != rows || other.slices != slices) {
+            return false;
+        }
+        int[][] corners = {{0, 0, 0}, {columns - 1, 0, 0}, {0, rows - 1, 0}, {0, 0, slices - 1}};
+        for (int[] c : corners) {
+            double[] a = geometry.toPatient(c[0], c[1], c[2]);
+            double[] b = other.geometry.toPatient(c[0], c[1], c[2]);
+            if (Vectors.norm(new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]}) > toleranceMm) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The size as "columns x rows x slices" and the position of voxel (0, 0, 0), for messages. */
+    public String describe() {
+        double[] o = geometry.origin();
+        return columns + " x " + rows + " x " + slices + " voxels, first voxel at (" + round(o[0]) + ", " + round(o[1])
+                + ", " + round(o[2]) + ") mm";
+    }
+
+    private static String round(double v) {
+        return String.valueOf(Math.round(v * 100) / 100.0);
+    }
 }

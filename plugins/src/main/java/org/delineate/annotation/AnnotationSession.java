@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import org.delineate.annotation.edit.Brush;
 import org.delineate.annotation.edit.PolygonFill;
@@ -14,9 +13,12 @@ import org.delineate.annotation.measure.Measurements;
 import org.delineate.annotation.measure.SegmentMeasurement;
 import org.delineate.annotation.seg.AnnotationSeg;
 import org.delineate.dicom.code.Code;
+import org.delineate.dicom.seg.PlacementTarget;
 import org.delineate.dicom.seg.SegWriteOptions;
 import org.delineate.dicom.seg.SegmentAlgorithmType;
 import org.delineate.dicom.seg.SegmentDescription;
+import org.delineate.dicom.seg.SegmentationFile;
+import org.delineate.dicom.seg.SegmentationProblem;
 import org.delineate.dicom.seg.meta.Terminology;
 import org.delineate.dicom.volume.Volume;
 
@@ -69,6 +71,14 @@ public final class AnnotationSession {
      * property type (e.g. "Liver", "Mass"); otherwise it is "Tissue" of category "Tissue" in a distinct color.
      */
     public Segment addSegment(String name) {
+        return addSegment(name, 0);
+    }
+
+    /**
+     * Adds a segment in label layer {@code layer} (0-based; {@link Annotation#addLayer()} makes a new one, for a
+     * segment that overlaps those of the other layers) and selects it, coded and colored as {@link #addSegment(String)}.
+     */
+    public Segment addSegment(String name, int layer) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a segment needs a name");
         }
@@ -81,7 +91,7 @@ public final class AnnotationSession {
                 .category(type.map(t -> t.category()).orElse(tissue)).type(type.map(t -> t.code()).orElse(tissue)).build();
         int[] rgb = type.map(t -> t.recommendedDisplayRgb()).orElse(null);
         int color = rgb != null ? rgb[0] << 16 | rgb[1] << 8 | rgb[2] : DISTINCT[annotation.segments().size() % DISTINCT.length];
-        selected = annotation.addSegment(d, color, 0);
+        selected = annotation.addSegment(d, color, layer);
         return selected;
     }
 
@@ -98,6 +108,14 @@ public final class AnnotationSession {
         }
         selected = s;
         return s;
+    }
+
+    /** Selects a segment of the annotation (by its id), or none when null. */
+    public void select(Segment segment) {
+        if (segment != null && annotation.segment(segment.id()) == null) {
+            throw new IllegalArgumentException("no segment " + segment.id() + " (\"" + segment.name() + "\")");
+        }
+        selected = segment;
     }
 
     /** The selected segment, or null. */
@@ -120,6 +138,11 @@ public final class AnnotationSession {
     /** Paints only where the modality value is within [low, high] from now on; NaN for both removes the range. */
     public void setIntensityRange(double low, double high) {
         range = Double.isNaN(low) && Double.isNaN(high) ? null : new ThresholdRange(image, low, high);
+    }
+
+    /** The intensity range painting respects, or null when it paints everywhere. */
+    public ThresholdRange intensityRange() {
+        return range;
     }
 
     /** Paints (or erases) a disk of the brush radius on slice z around (x, y); returns the voxels changed. */
@@ -175,19 +198,67 @@ public final class AnnotationSession {
      * label map, {@code .dcm} a BINARY DICOM-SEG (the image must come from DICOM).
      */
     public void save(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
-            AnnotationJson.write(annotation, measureAll(), file);
-        } else if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
-            LabelMaps.writeNifti(annotation, file);
-        } else if (name.endsWith(".dcm")) {
-            AnnotationSeg.write(annotation, image, SegWriteOptions.defaults(), file);
-        } else {
-            throw new IllegalArgumentException("save as .json, .nii, .nii.gz or .dcm (DICOM-SEG), not " + file.getFileName());
+        save(file, AnnotationFormat.of(file), SegWriteOptions.defaults(), image);
+    }
+
+    /**
+     * Saves in {@code format}, atomically.
+     *
+     * @param segOptions for {@link AnnotationFormat#SEG}: the segmentation type and other options
+     * @param segSource for SEG: the DICOM image volume the segmentation references (this session's image when it
+     *     was read from DICOM, or the series it was made from)
+     * @throws org.delineate.dicom.seg.InvalidSegmentationException listing every problem of a SEG; nothing written
+     */
+    public void save(Path file, AnnotationFormat format, SegWriteOptions segOptions, Volume segSource)
+            throws IOException {
+        switch (format) {
+            case JSON -> AnnotationJson.write(annotation, measureAll(), file);
+            case NIFTI -> LabelMaps.writeNifti(annotation, file);
+            case SEG -> AnnotationSeg.write(annotation, segSource, segOptions, file);
+            default -> throw new IllegalArgumentException("no format " + format);
         }
     }
 
-    private VoxelEdit edit(String tool) {
+    /** The problems of saving as a SEG on {@code segSource} (see {@link AnnotationSeg#validate}); empty when none. */
+    public List<SegmentationProblem> validateSeg(SegWriteOptions segOptions, Volume segSource) {
+        return AnnotationSeg.validate(annotation, segSource, segOptions);
+    }
+
+    /**
+     * A session over {@code image} with an annotation read from a document, which must be of the image's grid
+     * (corners within {@value #GRID_TOLERANCE_MM} mm).
+     *
+     * @param name names the document in the message
+     * @throws IllegalArgumentException when the annotation is of another grid, naming both
+     */
+    public static AnnotationSession of(Volume image, Annotation annotation, String name, Terminology terminology) {
+        AnnotationGrid grid = AnnotationGrid.of(image);
+        if (!annotation.grid().matches(grid, GRID_TOLERANCE_MM)) {
+            throw new IllegalArgumentException(name + " is an annotation of another grid (" + annotation.grid().describe()
+                    + ") than the image's (" + grid.describe() + ")");
+        }
+        return new AnnotationSession(image, annotation, terminology);
+    }
+
+    /** How far (mm) corners of a document's grid may lie from the image's. */
+    public static final double GRID_TOLERANCE_MM = 0.01;
+
+    /**
+     * Adds the segments of a DICOM-SEG, placed on the image's grid, as undoable steps.
+     *
+     * @throws org.delineate.dicom.seg.PlacementException naming the frames that do not fit the image
+     */
+    public List<Segment> addSegmentation(SegmentationFile seg) throws IOException {
+        return AnnotationSeg.read(annotation, PlacementTarget.of(image), seg);
+    }
+
+    /**
+     * Starts an edit of the selected segment by {@code tool} (named in the edit log), limited to the intensity range
+     * when one is set; the caller commits or cancels it.
+     *
+     * @throws IllegalStateException when no segment is selected, or it is locked
+     */
+    public VoxelEdit edit(String tool) {
         Segment s = selected();
         if (s == null) {
             throw new IllegalStateException("no segment is selected; add or select one first");

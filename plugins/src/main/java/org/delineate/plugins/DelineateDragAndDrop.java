@@ -15,7 +15,9 @@ import ij.IJ;
 import ij.ImageJ;
 import ij.gui.Toolbar;
 import ij.plugin.DragAndDrop;
-import ij.plugin.PlugIn;
+
+import org.delineate.plugins.command.CommandDoc;
+import org.delineate.plugins.command.Documented;
 
 import org.delineate.plugins.open.DropRouting;
 
@@ -25,9 +27,23 @@ import org.delineate.plugins.open.DropRouting;
  * or NIfTI (.nii, .nii.gz), and leaves every other drop to ImageJ's own {@link DragAndDrop}. Installing
  * twice changes nothing. No macro keys; needs the ImageJ window.
  */
-public final class DelineateDragAndDrop implements PlugIn {
+public final class DelineateDragAndDrop implements Documented {
 
     static final String COMMAND = "Delineate Drag and Drop";
+
+    static final CommandDoc DOC = CommandDoc.of(COMMAND)
+            .description("""
+                    Makes files dropped on the ImageJ window (menu bar, toolbar, status bar) open with Delineate when they
+                    are DICOM (DICOM files, DICOMDIRs, folders holding DICOM files) or NIfTI (`.nii`, `.nii.gz`);
+                    everything else is left to ImageJ's own drag and drop. `./delineate` installs it at start-up; in Fiji
+                    or ImageJ add `run("Delineate Drag and Drop");` to Edit > Options > Startup... to have it always.""")
+            .headless(CommandDoc.Headless.NEVER)
+            .build();
+
+    @Override
+    public CommandDoc doc() {
+        return DOC;
+    }
 
     @Override
     public void run(String arg) {

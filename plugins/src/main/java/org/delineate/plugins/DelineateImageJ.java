@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 import ij.IJ;
 import ij.ImageJ;
 import ij.Menus;
+import ij.WindowManager;
 
 /**
  * The main class of {@code ./delineate} without arguments: starts ImageJ 1.x, adds the Delineate commands
  * of {@code plugins.config} (found on the class path) under {@code Plugins > Delineate}, installs
- * {@link DelineateDragAndDrop}, and opens the sample study. Exits with status 2 and a message on stderr
- * when there is no display.
+ * {@link DelineateDragAndDrop}, and opens the sample study in the Segment Editor. Exits with status 2 and a
+ * message on stderr when there is no display.
  *
  * <p>System property {@code delineate.eval}: a macro run after start-up; its return value is printed to
  * stdout and the JVM exits (0, or 1 when the macro failed or did not finish within {@code delineate.eval.timeout}
@@ -55,6 +56,9 @@ public final class DelineateImageJ {
         installMenus();
         DelineateDragAndDrop.install(ij);
         IJ.runPlugIn(OpenSampleStudy.class.getName(), "");
+        if (WindowManager.getCurrentImage() != null) {
+            IJ.runPlugIn(SegmentEditor.class.getName(), "");
+        }
         String eval = System.getProperty("delineate.eval");
         if (eval != null) {
             Thread watchdog = new Thread(() -> {
@@ -90,7 +94,7 @@ public final class DelineateImageJ {
     }
 
     /** The entries {menu, command, class} of the plugins.config that names this package. */
-    static List<String[]> entries() {
+    public static List<String[]> entries() {
         List<String[]> out = new ArrayList<>();
         try {
             Enumeration<URL> configs = DelineateImageJ.class.getClassLoader().getResources("plugins.config");

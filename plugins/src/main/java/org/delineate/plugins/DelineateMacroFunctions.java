@@ -6,7 +6,7 @@ import static ij.macro.MacroExtension.ARG_OUTPUT;
 import static ij.macro.MacroExtension.ARG_STRING;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -14,12 +14,10 @@ import ij.WindowManager;
 import ij.macro.ExtensionDescriptor;
 import ij.macro.Functions;
 import ij.macro.MacroExtension;
-import ij.plugin.PlugIn;
 
 import org.delineate.annotation.AnnotationSession;
-import org.delineate.dicom.seg.meta.Terminology;
-import org.delineate.dicom.volume.Volume;
-import org.delineate.plugins.view.VolumeImages;
+import org.delineate.plugins.command.CommandDoc;
+import org.delineate.plugins.command.Documented;
 
 /**
  * {@code Plugins > Delineate > Delineate Macro Functions}: registers the {@code Ext.} macro functions that edit the
@@ -28,38 +26,92 @@ import org.delineate.plugins.view.VolumeImages;
  * lives with its image (an image property), so each image has its own annotation. The function names and their
  * arguments are public API (docs/macro-reference.md).
  */
-public final class DelineateMacroFunctions implements PlugIn, MacroExtension {
+public final class DelineateMacroFunctions implements Documented, MacroExtension {
 
     /** The image property holding the image's annotation session. */
     public static final String SESSION_PROPERTY = "org.delineate.session";
 
-    private static final int NUMBER_OUT = ARG_NUMBER + ARG_OUTPUT;
+    static final String COMMAND = "Delineate Macro Functions";
 
     @Override
     public void run(String arg) {
         if (!IJ.macroRunning()) {
-            IJ.error("Delineate Macro Functions", "Call run(\"Delineate Macro Functions\") from a macro, then the Ext. functions.");
+            IJ.error(COMMAND, "Call run(\"Delineate Macro Functions\") from a macro, then the Ext. functions.");
             return;
         }
         Functions.registerExtensions(this);
     }
 
+    /**
+     * One {@code Ext.} function as the reference shows it and ImageJ registers it.
+     *
+     * @param name the function's name after {@code Ext.}
+     * @param call how a macro calls it, e.g. {@code Ext.paintDisk(x, y, z)}
+     * @param meaning what it does, Markdown
+     * @param arguments ImageJ's argument types ({@link MacroExtension#ARG_STRING}, ...)
+     */
+    private record Function(String name, String call, String meaning, int... arguments) {
+    }
+
+    /** The functions, in the reference's order: public API. */
+    private static final List<Function> FUNCTIONS = List.of(
+            new Function("addSegment", "Ext.addSegment(name)", "adds a segment and selects it; a name that is a known "
+                    + "segmentation property type (for example `Liver`, `Mass`, `Kidney`) gets its SNOMED CT codes and "
+                    + "recommended color, any other name is coded as Tissue", ARG_STRING),
+            new Function("selectSegment", "Ext.selectSegment(name)", "selects the segment of that name", ARG_STRING),
+            new Function("setBrushRadius", "Ext.setBrushRadius(mm)", "the radius of the disk and sphere brushes "
+                    + "(default 5 mm)", ARG_NUMBER),
+            new Function("setIntensityRange", "Ext.setIntensityRange(low, high)", "paint only where the modality value "
+                    + "(HU for CT) is within the range; `NaN, NaN` removes it", ARG_NUMBER, ARG_NUMBER),
+            new Function("paintDisk", "Ext.paintDisk(x, y, z)", "a disk of the brush radius on slice z", ARG_NUMBER,
+                    ARG_NUMBER, ARG_NUMBER),
+            new Function("eraseDisk", "Ext.eraseDisk(x, y, z)", "erases a disk of the brush radius on slice z",
+                    ARG_NUMBER, ARG_NUMBER, ARG_NUMBER),
+            new Function("paintSphere", "Ext.paintSphere(x, y, z)", "a sphere of the brush radius", ARG_NUMBER,
+                    ARG_NUMBER, ARG_NUMBER),
+            new Function("fillPolygon", "Ext.fillPolygon(xs, ys, z)", "fills the polygon of the arrays xs, ys (voxel "
+                    + "coordinates) on slice z", ARG_ARRAY, ARG_ARRAY, ARG_NUMBER),
+            new Function("addLandmark", "Ext.addLandmark(name, x, y, z)", "a named landmark at the voxel position",
+                    ARG_STRING, ARG_NUMBER, ARG_NUMBER, ARG_NUMBER),
+            new Function("getVolume", "Ext.getVolume(name, v)", "sets v to the segment's volume in mL", ARG_STRING,
+                    ARG_NUMBER + ARG_OUTPUT),
+            new Function("undo", "Ext.undo()", "undoes the last step"),
+            new Function("save", "Ext.save(path)", "saves by the file name's ending: `.json` annotation document, "
+                    + "`.nii`/`.nii.gz` label map, `.dcm` DICOM-SEG (BINARY; DICOM images only); Save Annotation offers "
+                    + "more", ARG_STRING));
+
+    static final CommandDoc DOC = CommandDoc.of(COMMAND)
+            .description("""
+                    `run("Delineate Macro Functions");` registers the functions below for the rest of the macro. They
+                    edit the annotation of the current image, which must have been opened by a Delineate command (Open
+                    Sample Study, Open DICOM Series, Open NIfTI). Each image has its own annotation (kept with the
+                    image). Voxel coordinates are 0-based (x column, y row, z slice; ImageJ's slice number minus 1),
+                    lengths in mm, volumes in mL. Every editing function is one undoable step. A failing function stops
+                    the macro with a message naming the function and the problem.""")
+            .details(functionTable())
+            .example("run(\"Open Sample Study\");", "run(\"Delineate Macro Functions\");", "Ext.addSegment(\"Mass\");",
+                    "Ext.setBrushRadius(20);", "Ext.setIntensityRange(80, 120);", "Ext.paintSphere(87.5, 59.5, 20);",
+                    "Ext.getVolume(\"Mass\", v);", "print(\"lesion: \" + v + \" mL\");",
+                    "Ext.save(getDirectory(\"temp\") + \"lesion.dcm\");")
+            .build();
+
+    @Override
+    public CommandDoc doc() {
+        return DOC;
+    }
+
+    private static String functionTable() {
+        StringBuilder s = new StringBuilder("| function | what it does |\n|---|---|\n");
+        for (Function f : FUNCTIONS) {
+            s.append("| `").append(f.call()).append("` | ").append(f.meaning()).append(" |\n");
+        }
+        return s.toString();
+    }
+
     @Override
     public ExtensionDescriptor[] getExtensionFunctions() {
-        return new ExtensionDescriptor[] {
-            ExtensionDescriptor.newDescriptor("addSegment", this, ARG_STRING),
-            ExtensionDescriptor.newDescriptor("selectSegment", this, ARG_STRING),
-            ExtensionDescriptor.newDescriptor("setBrushRadius", this, ARG_NUMBER),
-            ExtensionDescriptor.newDescriptor("setIntensityRange", this, ARG_NUMBER, ARG_NUMBER),
-            ExtensionDescriptor.newDescriptor("paintDisk", this, ARG_NUMBER, ARG_NUMBER, ARG_NUMBER),
-            ExtensionDescriptor.newDescriptor("eraseDisk", this, ARG_NUMBER, ARG_NUMBER, ARG_NUMBER),
-            ExtensionDescriptor.newDescriptor("paintSphere", this, ARG_NUMBER, ARG_NUMBER, ARG_NUMBER),
-            ExtensionDescriptor.newDescriptor("fillPolygon", this, ARG_ARRAY, ARG_ARRAY, ARG_NUMBER),
-            ExtensionDescriptor.newDescriptor("addLandmark", this, new int[] {ARG_STRING, ARG_NUMBER, ARG_NUMBER, ARG_NUMBER}),
-            ExtensionDescriptor.newDescriptor("getVolume", this, ARG_STRING, NUMBER_OUT),
-            ExtensionDescriptor.newDescriptor("undo", this),
-            ExtensionDescriptor.newDescriptor("save", this, ARG_STRING),
-        };
+        return FUNCTIONS.stream().map(f -> ExtensionDescriptor.newDescriptor(f.name(), this, f.arguments()))
+                .toArray(ExtensionDescriptor[]::new);
     }
 
     @Override
@@ -78,7 +130,10 @@ public final class DelineateMacroFunctions implements PlugIn, MacroExtension {
                 case "addLandmark" -> s.addLandmark((String) args[0], number(args[1]), number(args[2]), number(args[3]));
                 case "getVolume" -> ((Double[]) args[1])[0] = s.volumeMl((String) args[0]);
                 case "undo" -> s.annotation().undo();
-                case "save" -> s.save(Path.of((String) args[0]));
+                case "save" -> {
+                    s.save(Path.of((String) args[0]));
+                    ImageSessions.saved(s);
+                }
                 default -> throw new IllegalArgumentException("no function Ext." + name);
             }
             return null;
@@ -103,18 +158,7 @@ public final class DelineateMacroFunctions implements PlugIn, MacroExtension {
      * @throws IllegalStateException when the image was not opened by Delineate
      */
     static AnnotationSession sessionOf(ImagePlus imp) {
-        Object existing = imp.getProperty(SESSION_PROPERTY);
-        if (existing instanceof AnnotationSession s) {
-            return s;
-        }
-        Volume volume = VolumeImages.volumeOf(imp);
-        if (volume == null) {
-            throw new IllegalStateException("the image \"" + imp.getTitle() + "\" was not opened by Delineate");
-        }
-        AnnotationSession s = AnnotationSession.open(volume, System.getProperty("user.name", ""), Clock.systemUTC(),
-                Terminology.load());
-        imp.setProperty(SESSION_PROPERTY, s);
-        return s;
+        return ImageSessions.sessionOf(imp);
     }
 
     private static double number(Object o) {
@@ -132,6 +176,6 @@ public final class DelineateMacroFunctions implements PlugIn, MacroExtension {
 
     /** Stops the macro with the message (as the other Delineate commands do). */
     private static void fail(String message) {
-        Commands.fail("Delineate Macro Functions", message);
+        Commands.fail(COMMAND, message);
     }
 }

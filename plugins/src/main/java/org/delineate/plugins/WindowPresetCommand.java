@@ -7,9 +7,11 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
-import ij.plugin.PlugIn;
 
 import org.delineate.dicom.volume.Volume;
+import org.delineate.plugins.command.CommandDoc;
+import org.delineate.plugins.command.Documented;
+import org.delineate.plugins.command.MacroOptions;
 import org.delineate.plugins.view.VolumeImages;
 import org.delineate.plugins.view.WindowPresets;
 
@@ -18,9 +20,24 @@ import org.delineate.plugins.view.WindowPresets;
  * one of {@link WindowPresets#of}. Macro key: {@code preset} ({@code header_1}, ..., {@code soft_tissue},
  * {@code lung}, {@code bone}, {@code brain}). Works in batch mode.
  */
-public final class WindowPresetCommand implements PlugIn {
+public final class WindowPresetCommand implements Documented {
 
     static final String COMMAND = "Window Preset";
+
+    static final CommandDoc DOC = CommandDoc.of(COMMAND)
+            .description("""
+                    Sets the display window of the current Delineate image (one opened by the commands above). Window
+                    values are modality values (HU for CT).""")
+            .optional("preset", "`header_1`, `header_2`, ...: the windows of the DICOM header (Window Center/Width), in "
+                    + "order; for CT also `soft_tissue` (C 40, W 400), `lung` (C -600, W 1500), `bone` (C 400, W 1800), "
+                    + "`brain` (C 40, W 80); empty: the first offered", "")
+            .example("run(\"Window Preset\", \"preset=lung\");")
+            .build();
+
+    @Override
+    public CommandDoc doc() {
+        return DOC;
+    }
 
     @Override
     public void run(String arg) {
@@ -38,7 +55,8 @@ public final class WindowPresetCommand implements PlugIn {
         String key;
         String options = Macro.getOptions();
         if (options != null) {
-            key = Commands.value(options, "preset", windows.get(0).key());
+            key = MacroOptions.of(DOC, options).text("preset");
+            key = key.isEmpty() ? windows.get(0).key() : key;
         } else {
             String[] keys = windows.stream().map(WindowPresets.Named::key).toArray(String[]::new);
             GenericDialog gd = new GenericDialog(COMMAND);

@@ -13,7 +13,6 @@ import org.delineate.dicom.io.AtomicFiles;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.series.FrameHeader;
 import org.delineate.dicom.series.FrameStack;
-import org.delineate.dicom.volume.Volume;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -33,12 +32,14 @@ final class BidsSidecar {
     }
 
     /**
-     * Writes the sidecar of {@code group} (whose first volume is {@code first}) to {@code target}, through a
-     * temporary file beside it moved into place when complete.
+     * Writes the sidecar of {@code group} to {@code target}, through a temporary file beside it moved into place
+     * when complete.
+     *
+     * @param header the header of the group's first volume (its first file, Pixel Data left out); null for none
      */
-    static void write(List<FrameStack> group, Volume first, String version, Path target) throws IOException {
+    static void write(List<FrameStack> group, DataSet firstHeader, String version, Path target) throws IOException {
         FrameHeader frame = group.get(0).frames().get(0);
-        DataSet header = first.header() != null ? first.header() : new DataSet();
+        DataSet header = firstHeader != null ? firstHeader : new DataSet();
         AtomicFiles.write(target, out -> {
             try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                 g.useDefaultPrettyPrinter();

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.nifti.NiftiHeader;
 import org.delineate.dicom.nifti.NiftiImage;
 import org.delineate.dicom.nifti.NiftiReader;
@@ -21,6 +23,7 @@ import org.delineate.dicom.series.Series;
 import org.delineate.dicom.series.SeriesScanner;
 import org.delineate.dicom.series.StackVolumes;
 import org.delineate.dicom.series.UnreadableFile;
+import org.delineate.dicom.volume.StoredSlices;
 import org.delineate.dicom.volume.Volume;
 
 import picocli.CommandLine.Command;
@@ -168,12 +171,27 @@ public final class ConvertCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads, writes and reports one volume group; false (with a warning) when it cannot be converted. */
+    /**
+     * Reads, writes and reports one volume group; false (with a warning) when it cannot be converted. NB: a group
+     * whose frames are stored samples as they are (see {@link StackVolumes#storedSlices}) is copied into the
+     * NIfTI file without being decoded or held in memory; others are read into volumes first.
+     */
     private boolean write(Job job, Path target) throws IOException {
+        Optional<StoredSlices> stored = StackVolumes.storedSlices(job.group());
         List<Volume> volumes = new ArrayList<>();
+        String shape;
+        DataSet header;
         try {
-            for (FrameStack stack : job.group()) {
-                volumes.add(StackVolumes.read(stack, threads));
+            if (stored.isPresent()) {
+                StoredSlices s = stored.get();
+                shape = s.columns() + "x" + s.rows() + "x" + s.slicesPerVolume() + (s.volumes() > 1 ? "x" + s.volumes() : "");
+                header = json ? StackVolumes.header(job.group().get(0)) : null;
+            } else {
+                for (FrameStack stack : job.group()) {
+                    volumes.add(StackVolumes.read(stack, threads));
+                }
+                shape = shape(volumes);
+                header = volumes.get(0).header();
             }
         } catch (IOException e) {
             warn(describe(job.series(), job.group().get(0)) + ": not converted: " + e.getMessage());
@@ -181,16 +199,20 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         createParent(target);
         try {
-            NiftiVolumeWriter.write(volumes, NiftiHeader.XFORM_SCANNER_ANAT, target);
+            if (stored.isPresent()) {
+                NiftiVolumeWriter.write(stored.get(), NiftiHeader.XFORM_SCANNER_ANAT, target);
+            } else {
+                NiftiVolumeWriter.write(volumes, NiftiHeader.XFORM_SCANNER_ANAT, target);
+            }
         } catch (IllegalArgumentException e) {
             warn(describe(job.series(), job.group().get(0)) + ": not converted: " + e.getMessage());
             return false;
         }
-        String message = "wrote " + target + " (" + shape(volumes) + ")";
+        String message = "wrote " + target + " (" + shape + ")";
         if (json) {
             Path sidecar = target.resolveSibling(target.getFileName().toString().replaceFirst("(?i)\\.nii(\\.gz)?$", "")
                     + ".json");
-            BidsSidecar.write(job.group(), volumes.get(0), version(), sidecar);
+            BidsSidecar.write(job.group(), header, version(), sidecar);
             message += " and " + sidecar.getFileName();
         }
         progress(message);

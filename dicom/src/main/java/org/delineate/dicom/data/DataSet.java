@@ -1,9 +1,7 @@
 package org.delineate.dicom.data;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.TreeMap;
 
 import org.delineate.dicom.charset.SpecificCharacterSet;
 
@@ -19,7 +17,7 @@ public final class DataSet implements Iterable<DataElement> {
 
     private static final int SPECIFIC_CHARACTER_SET = 0x00080005;
 
-    private final TreeMap<Integer, DataElement> elements = new TreeMap<>(Integer::compareUnsigned);
+    private final ElementTable elements = new ElementTable();
     private DataSet parent;
     private boolean bigEndian;
     private boolean undefinedLength = true;
@@ -67,12 +65,12 @@ public final class DataSet implements Iterable<DataElement> {
     }
 
     public boolean contains(int tag) {
-        return elements.containsKey(tag);
+        return elements.get(tag) != null;
     }
 
     /** Adds or replaces an element; returns the one replaced, or null. */
     public DataElement put(DataElement element) {
-        return elements.put(element.tag(), element);
+        return elements.put(element);
     }
 
     public DataElement remove(int tag) {
@@ -84,17 +82,17 @@ public final class DataSet implements Iterable<DataElement> {
     }
 
     public boolean isEmpty() {
-        return elements.isEmpty();
+        return elements.size() == 0;
     }
 
     /** The elements in ascending tag order (unmodifiable view). */
     public Collection<DataElement> elements() {
-        return Collections.unmodifiableCollection(elements.values());
+        return elements.all();
     }
 
     /** The elements with tags in {@code [from, to]}, ascending (unmodifiable view). */
     public Collection<DataElement> range(int from, int to) {
-        return Collections.unmodifiableCollection(elements.subMap(from, true, to, true).values());
+        return elements.range(from, to);
     }
 
     @Override

@@ -139,6 +139,20 @@ public record VolumeGeometry(double[] origin, double[] columnStep, double[] rowS
                 new double[] {m[0][1], m[1][1], m[2][1]}, new double[] {m[0][2], m[1][2], m[2][2]});
     }
 
+    /** True when every entry of the two voxel-to-LPS matrices differs by at most {@code mm}. */
+    public boolean sameWithin(VolumeGeometry other, double mm) {
+        double[][] x = lpsAffine();
+        double[][] y = other.lpsAffine();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                if (!(Math.abs(x[r][c] - y[r][c]) <= mm)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static double determinant(double[] a, double[] b, double[] c) {
         return Vectors.dot(a, Vectors.cross(b, c));
     }

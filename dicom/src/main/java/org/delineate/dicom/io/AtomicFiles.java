@@ -26,13 +26,32 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What to write into the file's channel, from its start; the channel is closed by {@link #writeChannel}. */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(FileChannel out) throws IOException;
+    }
+
     /** Writes {@code content} to {@code target}, replacing any file there only once the content is complete. */
     public static void write(Path target, Content content) throws IOException {
+        writeChannel(target, channel -> {
+            // NB: a ChannelOutput, so that values left in another file are copied into this one by the kernel.
+            try (OutputStream out = new ChannelOutput(channel)) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /**
+     * Writes {@code content} through a file channel (for copies from file to file by the operating system) to
+     * {@code target}, replacing any file there only once the content is complete.
+     */
+    public static void writeChannel(Path target, ChannelContent content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
         try {
-            try (OutputStream out = new ChannelOutput(FileChannel.open(temporary, StandardOpenOption.WRITE))) {
-                content.writeTo(out);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                content.writeTo(channel);
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

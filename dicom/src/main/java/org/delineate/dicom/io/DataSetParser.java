@@ -12,7 +12,6 @@ import org.delineate.dicom.data.Fragments;
 import org.delineate.dicom.data.Sequence;
 import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.data.VR;
-import org.delineate.dicom.dict.ElementDictionary;
 
 /**
  * Parses the elements of a data set, its sequences and encapsulated pixel data from a
@@ -26,7 +25,7 @@ final class DataSetParser {
     private final ReadOptions options;
     private final Path file;
     private final List<Deviation> deviations;
-    private final ImplicitVr implicitVr = new ImplicitVr(ElementDictionary.standard());
+    private final ImplicitVr implicitVr = new ImplicitVr();
     private boolean stopped;
 
     /**

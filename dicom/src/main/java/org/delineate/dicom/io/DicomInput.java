@@ -29,7 +29,15 @@ final class DicomInput implements AutoCloseable {
     private final String source;
     private final long length;
     private final boolean inflated;
-    private byte[] buffer = new byte[1 << 16];
+    /**
+     * Size of the first read of an input of known length. NB: small, because a header-only read of an image
+     * (a few KiB before Pixel Data) should neither read nor allocate and zero 64 KiB per file; the buffer
+     * grows to {@link #BUFFER} at the first refill, and large values are read past it.
+     */
+    private static final int FIRST_READ = 1 << 13;
+    private static final int BUFFER = 1 << 16;
+
+    private byte[] buffer;
     private int bufferPosition;
     private int bufferLimit;
     private long bufferStart;
@@ -46,6 +54,7 @@ final class DicomInput implements AutoCloseable {
         this.source = source;
         this.length = length;
         this.inflated = inflated;
+        this.buffer = new byte[length >= 0 ? (int) Math.max(16, Math.min(length, FIRST_READ)) : BUFFER];
     }
 
     String source() {
@@ -84,8 +93,8 @@ final class DicomInput implements AutoCloseable {
             bufferLimit -= bufferPosition;
             bufferPosition = 0;
         }
-        if (n > buffer.length) {
-            buffer = Arrays.copyOf(buffer, n);
+        if (n > buffer.length || bufferStart > 0 && buffer.length < BUFFER && remaining() > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(n, (int) Math.min(BUFFER, remaining())));
         }
         while (bufferLimit < n) {
             int read = readRaw(buffer, bufferLimit, buffer.length - bufferLimit);
@@ -153,6 +162,19 @@ final class DicomInput implements AutoCloseable {
                 out = Arrays.copyOf(out, (int) Math.min(size, (long) out.length * 2));
             }
             int available = bufferLimit - bufferPosition;
+            if (available == 0 && out.length - done >= buffer.length) {
+                // NB: a large value goes straight into its array, not through the buffer
+                bufferStart += bufferLimit;
+                bufferPosition = 0;
+                bufferLimit = 0;
+                int read = readRaw(out, done, out.length - done);
+                if (read < 0) {
+                    throw error(tag, "file ends after " + done + " of the " + size + " bytes of the value");
+                }
+                bufferStart += read;
+                done += read;
+                continue;
+            }
             if (available == 0) {
                 if (fill(1) == 0) {
                     throw error(tag, "file ends after " + done + " of the " + size + " bytes of the value");

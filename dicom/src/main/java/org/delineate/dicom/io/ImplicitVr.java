@@ -14,10 +14,11 @@ import org.delineate.dicom.dict.ElementDictionary;
  */
 final class ImplicitVr {
 
-    private final ElementDictionary dictionary;
-
-    ImplicitVr(ElementDictionary dictionary) {
-        this.dictionary = dictionary;
+    /**
+     * NB: the standard dictionary is looked up when first needed, not when a parser is made: an Explicit VR file
+     * without public UN elements never needs it, and loading it costs tens of milliseconds in a new JVM.
+     */
+    ImplicitVr() {
     }
 
     VR of(int tag, DataSet context) {
@@ -30,7 +31,7 @@ final class ImplicitVr {
         if (Tags.isGroupLength(tag)) {
             return VR.UL;
         }
-        DictionaryEntry entry = dictionary.entry(tag).orElse(null);
+        DictionaryEntry entry = ElementDictionary.standard().entry(tag).orElse(null);
         if (entry == null) {
             return VR.UN;
         }
@@ -46,7 +47,7 @@ final class ImplicitVr {
         if (Tags.isPrivate(tag)) {
             return null;
         }
-        DictionaryEntry entry = dictionary.entry(tag).orElse(null);
+        DictionaryEntry entry = ElementDictionary.standard().entry(tag).orElse(null);
         return entry != null && entry.isAmbiguous() ? entry.vrText() : null;
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.delineate.dicom.geometry.VolumeGeometry;
 import org.delineate.dicom.pixel.ModalityLut;
+import org.delineate.dicom.volume.SampleType;
+import org.delineate.dicom.volume.StoredSlices;
 import org.delineate.dicom.volume.Volume;
 
 /**
@@ -75,6 +77,22 @@ public final class NiftiVolumeWriter {
         });
     }
 
+    /**
+     * Writes the volumes of {@code stored} to a .nii or .nii.gz file with the header {@link #write(List, int, Path)}
+     * would give the {@link Volume}s of the same frames, copying the voxel bytes from their files as they are,
+     * without decoding (for .nii file to file by the operating system). Atomic.
+     *
+     * @throws java.io.EOFException when a source file ends inside a slice
+     */
+    public static void write(StoredSlices stored, int xformCode, Path target) throws IOException {
+        Plan plan = plan(new Layout(stored.columns(), stored.rows(), stored.slicesPerVolume(), stored.volumes(),
+                stored.type(), stored.storedOffset(), stored.geometry(), stored.modalityLut()), xformCode);
+        if (!plan.encoding.scaled || plan.encoding.offset != stored.storedOffset()) {
+            throw new IllegalStateException("stored slices planned as " + plan.encoding + ", not as stored values");
+        }
+        NiftiWriter.copy(plan.header, target, NiftiWriter.Version.AUTO, stored.slices());
+    }
+
     /** The header and the sample encoding of an image of {@code volumes}. */
     private record Plan(NiftiHeader header, Encoding encoding) {
     }
@@ -83,9 +101,6 @@ public final class NiftiVolumeWriter {
         if (volumes.isEmpty()) {
             throw new IllegalArgumentException("no volumes to write");
         }
-        if (xformCode < 1 || xformCode > 5) {
-            throw new IllegalArgumentException("the sform/qform code must be 1 (scanner) to 5, not " + xformCode);
-        }
         Volume first = volumes.get(0);
         for (Volume v : volumes) {
             if (v.columns() != first.columns() || v.rows() != first.rows() || v.slices() != first.slices()
@@ -93,17 +108,35 @@ public final class NiftiVolumeWriter {
                 throw new IllegalArgumentException("volumes of a 4D image need one shape and sample type; found "
                         + describe(first) + " and " + describe(v));
             }
-            if (!sameGeometry(first.geometry(), v.geometry())) {
+            if (!first.geometry().sameWithin(v.geometry(), SAME_GEOMETRY_MM)) {
                 throw new IllegalArgumentException("volumes of a 4D image need one geometry; found " + first.geometry()
                         + " and " + v.geometry());
             }
         }
-        ModalityLut lut = sharedLut(volumes);
-        Encoding encoding = encoding(first, lut);
-        double[][] ras = first.geometry().rasAffine();
+        return plan(new Layout(first.columns(), first.rows(), first.slices(), volumes.size(), first.sampleType(),
+                first.storedOffset(), first.geometry(), sharedLut(volumes)), xformCode);
+    }
+
+    /** How far (mm) the geometries of the volumes of a 4D image may differ. */
+    public static final double SAME_GEOMETRY_MM = 1e-6;
+
+    /**
+     * What a header is planned from: the shape, the samples as a {@link Volume} holds them, the geometry, and the
+     * modality LUT every slice shares (null when they differ).
+     */
+    private record Layout(int columns, int rows, int slices, int volumes, SampleType type, int storedOffset,
+            VolumeGeometry geometry, ModalityLut sharedLut) {
+    }
+
+    private static Plan plan(Layout layout, int xformCode) {
+        if (xformCode < 1 || xformCode > 5) {
+            throw new IllegalArgumentException("the sform/qform code must be 1 (scanner) to 5, not " + xformCode);
+        }
+        Encoding encoding = encoding(layout.type, layout.storedOffset, layout.sharedLut);
+        double[][] ras = layout.geometry.rasAffine();
         NiftiQuaternion q = NiftiQuaternion.fromAffine(ras);
-        long[] shape = volumes.size() == 1 ? new long[] {first.columns(), first.rows(), first.slices()}
-                : new long[] {first.columns(), first.rows(), first.slices(), volumes.size()};
+        long[] shape = layout.volumes == 1 ? new long[] {layout.columns, layout.rows, layout.slices}
+                : new long[] {layout.columns, layout.rows, layout.slices, layout.volumes};
         double[] spacing = q.spacing();
         double[] pixdim = {q.qfac(), spacing[0], spacing[1], spacing[2], 1, 1, 1, 1};
         NiftiHeader.Builder h = NiftiHeader.builder().shape(shape).dataType(encoding.type).pixdim(pixdim)
@@ -111,7 +144,7 @@ public final class NiftiVolumeWriter {
                 .quatern(new double[] {q.b(), q.c(), q.d()}).qoffset(q.offset())
                 .srow(new double[][] {ras[0], ras[1], ras[2]});
         if (encoding.scaled) {
-            h.scaling(lut.slope(), lut.intercept());
+            h.scaling(layout.sharedLut.slope(), layout.sharedLut.intercept());
         } else {
             h.scaling(1, 0);
         }
@@ -120,19 +153,6 @@ public final class NiftiVolumeWriter {
 
     private static String describe(Volume v) {
         return v.columns() + "x" + v.rows() + "x" + v.slices() + " " + v.sampleType() + " offset " + v.storedOffset();
-    }
-
-    private static boolean sameGeometry(VolumeGeometry a, VolumeGeometry b) {
-        double[][] x = a.lpsAffine();
-        double[][] y = b.lpsAffine();
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 4; c++) {
-                if (Math.abs(x[r][c] - y[r][c]) > 1e-6) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** The LUT of every slice of every volume, or null when they differ. */
@@ -152,29 +172,29 @@ public final class NiftiVolumeWriter {
     private record Encoding(NiftiDataType type, boolean scaled, int offset) {
     }
 
-    private static Encoding encoding(Volume v, ModalityLut lut) {
+    private static Encoding encoding(SampleType type, int storedOffset, ModalityLut lut) {
         boolean uniform = lut != null;
-        switch (v.sampleType()) {
+        switch (type) {
             case UINT8:
-                if (uniform && (v.storedOffset() == 0 || v.storedOffset() == 128)) {
-                    return new Encoding(v.storedOffset() == 0 ? NiftiDataType.UINT8 : NiftiDataType.INT8, true, v.storedOffset());
+                if (uniform && (storedOffset == 0 || storedOffset == 128)) {
+                    return new Encoding(storedOffset == 0 ? NiftiDataType.UINT8 : NiftiDataType.INT8, true, storedOffset);
                 }
                 break;
             case UINT16:
-                if (uniform && (v.storedOffset() == 0 || v.storedOffset() == 0x8000)) {
-                    return new Encoding(v.storedOffset() == 0 ? NiftiDataType.UINT16 : NiftiDataType.INT16, true,
-                            v.storedOffset());
+                if (uniform && (storedOffset == 0 || storedOffset == 0x8000)) {
+                    return new Encoding(storedOffset == 0 ? NiftiDataType.UINT16 : NiftiDataType.INT16, true,
+                            storedOffset);
                 }
                 break;
             case FLOAT32:
-                if (uniform && v.storedOffset() == 0) {
+                if (uniform && storedOffset == 0) {
                     return new Encoding(NiftiDataType.FLOAT32, true, 0);
                 }
                 break;
             default:
                 return new Encoding(NiftiDataType.RGB24, false, 0);
         }
-        return new Encoding(NiftiDataType.FLOAT32, false, v.storedOffset());
+        return new Encoding(NiftiDataType.FLOAT32, false, storedOffset);
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.delineate.dicom.nifti;
 
-import org.delineate.dicom.io.AtomicFiles;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
+
+import org.delineate.dicom.data.BulkData;
+import org.delineate.dicom.io.AtomicFiles;
 
 /**
  * Writes a {@link NiftiImage} as a single little-endian {@code .nii} or gzipped {@code .nii.gz} file,
@@ -79,6 +80,38 @@ public final class NiftiWriter {
             out.flush();
             if (gzip) {
                 out.close(); // NB: finishes the gzip member and frees its deflater; closing twice is harmless
+            }
+        });
+    }
+
+    /**
+     * Writes a header and then the byte ranges {@code voxels} of other files, which hold the voxels in file order
+     * as the header describes them (little endian). A .nii is copied file to file by the operating system
+     * (FileChannel.transferTo); a .nii.gz through a buffer.
+     *
+     * @throws java.io.EOFException naming the file when a range goes past the end of its file
+     */
+    static void copy(NiftiHeader header, Path target, Version version, List<BulkData> voxels) throws IOException {
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".nii.gz")) {
+            write(header, target, version, out -> {
+                for (BulkData range : voxels) {
+                    range.copyTo(out);
+                }
+            });
+            return;
+        }
+        if (!name.endsWith(".nii")) {
+            throw new IllegalArgumentException("write NIfTI to a .nii or .nii.gz file, not " + target);
+        }
+        byte[] bytes = header(header, version);
+        AtomicFiles.writeChannel(target, out -> {
+            ByteBuffer head = ByteBuffer.wrap(bytes);
+            while (head.hasRemaining()) {
+                out.write(head);
+            }
+            for (BulkData range : voxels) {
+                range.transferTo(out);
             }
         });
     }

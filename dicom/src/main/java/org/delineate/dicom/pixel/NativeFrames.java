@@ -3,9 +3,10 @@ package org.delineate.dicom.pixel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 import org.delineate.dicom.data.BulkData;
 import org.delineate.dicom.data.DataElement;
@@ -45,7 +46,7 @@ final class NativeFrames {
         long to = swapPairs ? Math.min(element.length(), (end + 1) & ~1L) : end;
         if (element.isBulkData() && !swapPairs && description.bitsAllocated() == 16 && (startBit & 7) == 0
                 && NativeSamples.Layout.of(description) == NativeSamples.Layout.INTERLEAVED) {
-            return mapped(index, start, end - start);
+            return read16(index, start, end - start);
         }
         byte[] buf;
         int offset;
@@ -67,22 +68,59 @@ final class NativeFrames {
     }
 
     /**
-     * NB: 16-bit frames left in the file are read through a memory map straight into the frame's
-     * array, so that opening a volume makes no throwaway copy of each slice on the heap.
+     * The bytes of frame {@code index} in the file when they are its stored values as they are: little endian,
+     * 8 or 16 bits allocated and all of them stored (high bit BitsStored - 1), one sample per pixel, not palette
+     * color; empty when the frame must be decoded (other layouts, big endian, or Pixel Data read into memory).
      */
-    private PixelFrame mapped(int index, long start, long length) throws IOException {
+    Optional<BulkData> storedBytes(int index) {
+        int bits = description.bitsAllocated();
+        if (!element.isBulkData() || bigEndian || (bits != 8 && bits != 16) || description.bitsStored() != bits
+                || description.highBit() != bits - 1 || description.samplesPerPixel() != 1 || description.floatingPoint()
+                || description.photometricInterpretation() == PhotometricInterpretation.PALETTE_COLOR) {
+            return Optional.empty();
+        }
+        long frameBytes = description.nativeFrameBits() / 8;
         BulkData bulk = element.bulkData();
+        return Optional.of(new BulkData(bulk.file(), bulk.offset() + index * frameBytes, frameBytes));
+    }
+
+    /**
+     * NB: 16-bit frames left in the file are read in chunks of 64 KiB straight into the frame's array, so that
+     * opening a volume makes no throwaway copy of each slice on the heap. (A memory map per frame did the same, but
+     * left a mapping and its cleaner per slice for the collector: under G1 that made a volume's read several times
+     * slower.)
+     */
+    private PixelFrame read16(int index, long start, long length) throws IOException {
+        BulkData bulk = element.bulkData();
+        short[] out = new short[(int) (length / 2)];
+        byte[] chunk = new byte[(int) Math.min(length, CHUNK)];
+        ByteBuffer buffer = ByteBuffer.wrap(chunk).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(bulk.file(), StandardOpenOption.READ)) {
             long position = bulk.offset() + start;
             if (position + length > channel.size()) {
                 throw new EOFException(bulk.file() + ": file ends at byte " + channel.size() + " inside frame " + (index + 1)
                         + " of the Pixel Data that starts at byte " + bulk.offset());
             }
-            MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
-            map.order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-            return NativeSamples.decode16(map.asShortBuffer(), description, index);
+            int done = 0;
+            while (done < out.length) {
+                int bytes = Math.min(chunk.length, 2 * (out.length - done));
+                buffer.clear().limit(bytes);
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, position + buffer.position()) < 0) {
+                        throw new EOFException(bulk.file() + ": file ends inside frame " + (index + 1) + " of the Pixel Data"
+                                + " that starts at byte " + bulk.offset());
+                    }
+                }
+                buffer.flip();
+                buffer.asShortBuffer().get(out, done, bytes / 2);
+                done += bytes / 2;
+                position += bytes;
+            }
         }
+        return NativeSamples.decode16(out, description, index);
     }
+
+    private static final int CHUNK = 1 << 16;
 
     private byte[] range(long from, long to) throws IOException {
         if (element.hasBytes()) {

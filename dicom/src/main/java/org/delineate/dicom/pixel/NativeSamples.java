@@ -32,9 +32,14 @@ final class NativeSamples {
 
     /** An interleaved 16-bit frame read from a buffer already in the right byte order. */
     static PixelFrame decode16(java.nio.ShortBuffer source, PixelDescription d, int frameIndex) {
-        FrameFormat format = FrameFormat.of(d);
-        short[] out = new short[format.length()];
+        short[] out = new short[FrameFormat.of(d).length()];
         source.get(out);
+        return decode16(out, d, frameIndex);
+    }
+
+    /** An interleaved 16-bit frame whose samples, as stored, are in {@code out}; normalized there in place. */
+    static PixelFrame decode16(short[] out, PixelDescription d, int frameIndex) {
+        FrameFormat format = FrameFormat.of(d);
         Normalizer norm = new Normalizer(d);
         if (!norm.identity(16)) {
             for (int o = 0; o < out.length; o++) {

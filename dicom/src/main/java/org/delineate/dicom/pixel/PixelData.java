@@ -1,7 +1,9 @@
 package org.delineate.dicom.pixel;
 
 import java.io.IOException;
+import java.util.Optional;
 
+import org.delineate.dicom.data.BulkData;
 import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.dict.Tag;
@@ -97,6 +99,22 @@ public final class PixelData {
     /** NumberOfFrames (1 when absent). */
     public int numberOfFrames() {
         return description.numberOfFrames();
+    }
+
+    /**
+     * Where frame {@code frameIndex} (0-based) lies in the file when its bytes are its stored samples as they are,
+     * nothing to decode: native little endian Pixel Data left in the file, 8 or 16 bits allocated and stored (high
+     * bit BitsStored - 1), one sample per pixel, not palette color. Empty for every other frame, which must be
+     * decoded with {@link #frame}. A converter may copy such a range byte for byte.
+     *
+     * @throws IllegalArgumentException for an index outside 0 to NumberOfFrames - 1
+     */
+    public Optional<BulkData> storedSampleBytes(int frameIndex) {
+        if (frameIndex < 0 || frameIndex >= description.numberOfFrames()) {
+            throw new IllegalArgumentException("frame index " + frameIndex + " outside 0 to "
+                    + (description.numberOfFrames() - 1));
+        }
+        return nativeFrames == null ? Optional.empty() : nativeFrames.storedBytes(frameIndex);
     }
 
     /**

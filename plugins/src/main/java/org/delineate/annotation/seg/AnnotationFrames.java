@@ -10,17 +10,20 @@ import org.delineate.dicom.seg.SegmentationFrames;
 
 /**
  * An annotation's segments as the frames the DICOM-SEG writer asks for: segment s (1-based, in list order) at
- * slice k is where the segment's layer holds its label value. Reads the layers in place; do not edit the
+ * slice k is where the segment's layer holds its label value, marked with the value {@code inside} (1 for
+ * BINARY and LABELMAP, the Maximum Fractional Value for FRACTIONAL). Reads the layers in place; do not edit the
  * annotation while writing.
  */
 final class AnnotationFrames implements SegmentationFrames {
 
     private final Annotation annotation;
     private final List<Segment> segments;
+    private final byte inside;
 
-    AnnotationFrames(Annotation annotation) {
+    AnnotationFrames(Annotation annotation, int inside) {
         this.annotation = annotation;
         this.segments = annotation.segments();
+        this.inside = (byte) inside;
     }
 
     @Override
@@ -54,7 +57,7 @@ final class AnnotationFrames implements SegmentationFrames {
         }
         int label = s.labelValue();
         for (int n = 0; n < target.length; n++) {
-            target[n] = (byte) ((plane[n] & 0xFFFF) == label ? 1 : 0);
+            target[n] = (plane[n] & 0xFFFF) == label ? inside : 0;
         }
     }
 

@@ -1,19 +1,15 @@
 package org.delineate.privacy.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.delineate.privacy.pixels.RedactionRules;
-import org.delineate.privacy.policy.Policy;
+import org.delineate.privacy.policy.PolicySource;
 import org.delineate.privacy.pseudonym.KeyFile;
 import org.delineate.privacy.pseudonym.KeyedPseudonyms;
 import org.delineate.privacy.pseudonym.LookupTable;
@@ -105,19 +101,11 @@ public final class DeidCommand implements Callable<Integer> {
             if (!Files.isDirectory(input)) {
                 throw new ParameterException(spec.commandLine(), "--in " + input + ": not a folder");
             }
-            Policy chosen;
-            String digest;
-            if (Policy.PRESETS.contains(policy)) {
-                chosen = Policy.preset(policy);
-                try (InputStream in = Policy.class.getResourceAsStream(policy + ".json")) {
-                    digest = "preset " + policy + " sha256:" + sha256(in.readAllBytes());
-                }
-            } else if (Files.isRegularFile(Path.of(policy))) {
-                chosen = Policy.load(Path.of(policy));
-                digest = "sha256:" + sha256(Files.readAllBytes(Path.of(policy)));
-            } else {
-                throw new ParameterException(spec.commandLine(), "--policy " + policy + ": neither a preset "
-                        + Policy.PRESETS + " nor a policy file");
+            PolicySource chosen;
+            try {
+                chosen = PolicySource.of(policy);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--policy " + policy + ": " + e.getMessage());
             }
             KeyFile keyFile = KeyFile.loadOrCreate(key);
             if (keyFile.created()) {
@@ -129,7 +117,7 @@ public final class DeidCommand implements Callable<Integer> {
                 redaction = redaction.extendedWith(RedactionRules.read(file));
             }
             String version = DeidCommand.class.getPackage().getImplementationVersion();
-            RunOptions options = RunOptions.of(input, output, chosen, digest, KeyedPseudonyms.of(keyFile))
+            RunOptions options = RunOptions.of(input, output, chosen.policy(), chosen.digest(), KeyedPseudonyms.of(keyFile))
                     .withRedactionRules(redaction).withJobs(jobs).withStopAfter(stopAfter)
                     .withToolVersion(version == null ? "development" : version).withMappings(mappings);
             if (lookup != null) {
@@ -163,13 +151,5 @@ public final class DeidCommand implements Callable<Integer> {
     private static int fail(PrintWriter err, String message) {
         err.println(NAME + ": " + message);
         return 1;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
-        }
     }
 }
