@@ -89,8 +89,9 @@ public final class DeidRunner {
         AtomicReference<IOException> failure = new AtomicReference<>();
         boolean complete = true;
         try (Journal journal = Journal.open(out, options.keyed().keyFingerprint(), options.policyDigest())) {
+            Outputs outputs = new Outputs(out, journal);
             FileProcessor processor = new FileProcessor(out, Deidentifier.create(options.policy(), pseudonyms),
-                    PixelRedactor.of(options.redactionRules()), options.keyed(), counts, new Outputs(out, journal));
+                    PixelRedactor.of(options.redactionRules()), options.keyed(), counts, outputs);
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             Semaphore inFlight = new Semaphore(2 * options.jobs());
             try (Stream<Path> files = walk(in)) {
@@ -124,7 +125,7 @@ public final class DeidRunner {
                                 throw new IOException("the mapping tables cannot be written: " + unmapped.getMessage(),
                                         unmapped);
                             }
-                            journal.append(outcome);
+                            outputs.record(outcome);
                         } catch (IOException e) {
                             failure.compareAndSet(null, e);
                         } finally {
