@@ -24,53 +24,49 @@ class OutputsTest {
     @TempDir
     Path tmp;
 
-    private Map<String, Outcome> latest(Journal journal) throws IOException {
-        Map<String, Outcome> latest = new HashMap<>();
-        journal.forEachLatest(o -> latest.put(o.inputId(), o));
-        return latest;
+    /**
+     * Inputs a and b both claim {@code s/x.dcm}, with the given one-byte contents; a's journal line comes before b's
+     * write ({@code ownerFirst}) or after b's journal line. Returns the journal's last outcome per input.
+     */
+    private Map<String, Outcome> claimOneName(int contentA, int contentB, boolean ownerFirst) throws IOException {
+        try (Journal journal = Journal.open(tmp, "key", "policy")) {
+            Outputs outputs = new Outputs(tmp, journal);
+            Outcome a = outputs.write(new Outcome("a", 1, 1, Kind.WRITTEN, "s/x.dcm"), out -> out.write(contentA));
+            if (ownerFirst) {
+                outputs.record(a);
+            }
+            outputs.record(outputs.write(new Outcome("b", 2, 2, Kind.WRITTEN, "s/x.dcm"), out -> out.write(contentB)));
+            if (!ownerFirst) {
+                outputs.record(a);
+            }
+            Map<String, Outcome> latest = new HashMap<>();
+            journal.forEachLatest(o -> latest.put(o.inputId(), o));
+            return latest;
+        }
     }
 
     @Test
     void conflictSettledBeforeTheOwnersJournalLineWithholdsBoth() throws IOException {
-        try (Journal journal = Journal.open(tmp, "key", "policy")) {
-            Outputs outputs = new Outputs(tmp, journal);
-            Outcome a = outputs.write(new Outcome("a", 1, 1, Kind.WRITTEN, "s/x.dcm"), out -> out.write(1));
-            Outcome b = outputs.write(new Outcome("b", 2, 2, Kind.WRITTEN, "s/x.dcm"), out -> out.write(2));
-            outputs.record(b);
-            outputs.record(a);
-            Map<String, Outcome> latest = latest(journal);
-            assertEquals(Kind.WITHHELD, latest.get("a").kind());
-            assertEquals(Kind.WITHHELD, latest.get("b").kind());
-            assertEquals(Outputs.CONFLICT, latest.get("a").detail());
-            assertFalse(Files.exists(tmp.resolve("s/x.dcm")));
-        }
+        Map<String, Outcome> latest = claimOneName(1, 2, false);
+        assertEquals(Kind.WITHHELD, latest.get("a").kind());
+        assertEquals(Kind.WITHHELD, latest.get("b").kind());
+        assertEquals(Outputs.CONFLICT, latest.get("a").detail());
+        assertFalse(Files.exists(tmp.resolve("s/x.dcm")));
     }
 
     @Test
     void conflictAfterTheOwnersJournalLineWithholdsBoth() throws IOException {
-        try (Journal journal = Journal.open(tmp, "key", "policy")) {
-            Outputs outputs = new Outputs(tmp, journal);
-            outputs.record(outputs.write(new Outcome("a", 1, 1, Kind.WRITTEN, "s/x.dcm"), out -> out.write(1)));
-            outputs.record(outputs.write(new Outcome("b", 2, 2, Kind.WRITTEN, "s/x.dcm"), out -> out.write(2)));
-            Map<String, Outcome> latest = latest(journal);
-            assertEquals(Kind.WITHHELD, latest.get("a").kind());
-            assertEquals(Kind.WITHHELD, latest.get("b").kind());
-            assertFalse(Files.exists(tmp.resolve("s/x.dcm")));
-        }
+        Map<String, Outcome> latest = claimOneName(1, 2, true);
+        assertEquals(Kind.WITHHELD, latest.get("a").kind());
+        assertEquals(Kind.WITHHELD, latest.get("b").kind());
+        assertFalse(Files.exists(tmp.resolve("s/x.dcm")));
     }
 
     @Test
     void identicalContentIsOneOutputForBoth() throws IOException {
-        try (Journal journal = Journal.open(tmp, "key", "policy")) {
-            Outputs outputs = new Outputs(tmp, journal);
-            Outcome a = outputs.write(new Outcome("a", 1, 1, Kind.WRITTEN, "s/x.dcm"), out -> out.write(7));
-            Outcome b = outputs.write(new Outcome("b", 2, 2, Kind.WRITTEN, "s/x.dcm"), out -> out.write(7));
-            outputs.record(b);
-            outputs.record(a);
-            Map<String, Outcome> latest = latest(journal);
-            assertEquals(Kind.WRITTEN, latest.get("a").kind());
-            assertEquals(Kind.WRITTEN, latest.get("b").kind());
-            assertTrue(Files.exists(tmp.resolve("s/x.dcm")));
-        }
+        Map<String, Outcome> latest = claimOneName(7, 7, false);
+        assertEquals(Kind.WRITTEN, latest.get("a").kind());
+        assertEquals(Kind.WRITTEN, latest.get("b").kind());
+        assertTrue(Files.exists(tmp.resolve("s/x.dcm")));
     }
 }
