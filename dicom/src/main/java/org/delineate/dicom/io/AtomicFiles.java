@@ -1,9 +1,7 @@
 package org.delineate.dicom.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -37,7 +35,8 @@ public final class AtomicFiles {
     /** Writes {@code content} to {@code target}, replacing any file there only once the content is complete. */
     public static void write(Path target, Content content) throws IOException {
         writeChannel(target, channel -> {
-            try (OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+            // NB: a ChannelOutput, so that values left in another file are copied into this one by the kernel.
+            try (OutputStream out = new ChannelOutput(channel)) {
                 content.writeTo(out);
             }
         });

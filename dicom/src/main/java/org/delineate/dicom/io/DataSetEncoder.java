@@ -1,9 +1,11 @@
 package org.delineate.dicom.io;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 
 import org.delineate.dicom.data.BulkData;
 import org.delineate.dicom.data.DataElement;
@@ -119,14 +121,28 @@ final class DataSetEncoder {
     }
 
     private void copyBulk(BulkData bulk, int unit) throws IOException {
-        try (InputStream in = Files.newInputStream(bulk.file())) {
-            in.skipNBytes(bulk.offset());
-            byte[] chunk = new byte[1 << 16];
+        try (FileChannel in = FileChannel.open(bulk.file(), StandardOpenOption.READ)) {
+            if (unit == 1 && out instanceof ChannelOutput channelOutput) {
+                // NB: file to file in the kernel: no copy of the value through Java arrays.
+                channelOutput.transferFrom(in, bulk.file().toString(), bulk.offset(), bulk.length());
+                return;
+            }
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            long position = bulk.offset();
             long left = bulk.length();
             while (left > 0) {
-                int n = (int) Math.min(chunk.length, left);
-                in.readNBytes(chunk, 0, n);
-                out.write(unit > 1 ? ByteSwap.swapped(java.util.Arrays.copyOf(chunk, n), unit) : chunk, 0, n);
+                chunk.clear().limit((int) Math.min(chunk.capacity(), left));
+                while (chunk.hasRemaining()) {
+                    if (in.read(chunk, position + chunk.position()) < 0) {
+                        throw new EOFException(bulk.file() + ": file ends at byte " + (position + chunk.position())
+                                + " inside a value of " + bulk.length() + " bytes that starts at byte "
+                                + bulk.offset());
+                    }
+                }
+                int n = chunk.position();
+                byte[] bytes = chunk.array();
+                out.write(unit > 1 ? ByteSwap.swapped(java.util.Arrays.copyOf(bytes, n), unit) : bytes, 0, n);
+                position += n;
                 left -= n;
             }
         }

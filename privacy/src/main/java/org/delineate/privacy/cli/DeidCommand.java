@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code delineate deid --in DIR --out DIR --policy basic|research|tcia|FILE.json --key KEYFILE [--lookup CSV]
- * [--jobs N]}: de-identifies a folder of DICOM and NIfTI files with {@link DeidRunner}. The input is only read;
- * the output gets one file per released input (named from pseudonym UIDs), the report and the journal. Messages
- * on stderr never name an input file or hold a value.
+ * [--mappings DIR] [--jobs N]}: de-identifies a folder of DICOM and NIfTI files with {@link DeidRunner}. The
+ * input is only read; the output gets one file per released input (named from pseudonym UIDs), the report and the
+ * journal; the optional mapping tables go to their own folder. Messages on stderr never name an input file or hold
+ * a value.
  *
  * <p>Exit 0 when every input file was processed (written, withheld or quarantined: see the report); 1 when the
  * run could not finish (an output could not be written, a key, policy, rules or lookup file could not be read,
@@ -75,6 +76,11 @@ public final class DeidCommand implements Callable<Integer> {
             + "defaults (docs/deid-pixels.md); may be repeated")
     private List<Path> rules = new ArrayList<>();
 
+    @Option(names = "--mappings", paramLabel = "DIR", description = "also write uid_mapping.csv and "
+            + "patid_mapping.csv (id_old,id_new) into DIR: SENSITIVE, they re-identify the output; DIR must be "
+            + "outside --in and --out")
+    private Path mappings;
+
     @Option(names = "--jobs", paramLabel = "N", description = "files processed at once (default: the number of "
             + "processors)")
     private int jobs = Runtime.getRuntime().availableProcessors();
@@ -113,7 +119,7 @@ public final class DeidCommand implements Callable<Integer> {
             String version = DeidCommand.class.getPackage().getImplementationVersion();
             RunOptions options = RunOptions.of(input, output, chosen.policy(), chosen.digest(), KeyedPseudonyms.of(keyFile))
                     .withRedactionRules(redaction).withJobs(jobs).withStopAfter(stopAfter)
-                    .withToolVersion(version == null ? "development" : version);
+                    .withToolVersion(version == null ? "development" : version).withMappings(mappings);
             if (lookup != null) {
                 options = options.withLookup(LookupTable.read(lookup), lookupFallback);
             } else if (lookupFallback) {

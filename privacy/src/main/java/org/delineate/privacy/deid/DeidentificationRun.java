@@ -11,7 +11,6 @@ import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.Sequence;
 import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.data.VR;
-import org.delineate.dicom.dict.ElementDictionary;
 import org.delineate.dicom.dict.UidRegistry;
 import org.delineate.privacy.deid.ElementRules.Decision;
 import org.delineate.privacy.policy.Policy;
@@ -32,22 +31,21 @@ final class DeidentificationRun {
     private final Policy policy;
     private final Pseudonyms pseudonyms;
     private final UidRegistry registry;
-    private final ElementDictionary dictionary;
-    private final List<AuditEntry> audit = new ArrayList<>();
+    private final AuditSink audit;
     private String sopClass = "";
     private String patientId = "";
     private IdentifierTokens tokens;
     private int shiftDays;
 
-    DeidentificationRun(ElementRules rules, Pseudonyms pseudonyms, UidRegistry registry,
-            ElementDictionary dictionary) {
+    DeidentificationRun(ElementRules rules, Pseudonyms pseudonyms, UidRegistry registry, AuditSink audit) {
         this.rules = rules;
         this.policy = rules.policy();
         this.pseudonyms = pseudonyms;
         this.registry = registry;
-        this.dictionary = dictionary;
+        this.audit = audit;
     }
 
+    /** De-identifies {@code dataSet}; the result's audit is empty (the entries went to the sink). */
     DeidentificationResult run(DataSet dataSet, String edition) {
         sopClass = dataSet.getString(SOP_CLASS_UID, "").strip();
         patientId = dataSet.getString(ElementRules.PATIENT_ID, "").strip();
@@ -73,42 +71,42 @@ final class DeidentificationRun {
         for (int tag : new int[] {ConformanceMarkers.PATIENT_IDENTITY_REMOVED, ConformanceMarkers.DEIDENTIFICATION_METHOD,
             ConformanceMarkers.DEIDENTIFICATION_METHOD_CODE_SEQUENCE,
             ConformanceMarkers.LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED}) {
-            record(Tags.toString(tag), tag, AuditAction.ADDED, "conformance marker");
+            audit.record("", tag, AuditAction.ADDED, "conformance marker");
         }
         String sopInstance = dataSet.getString(SOP_INSTANCE_UID);
-        return new DeidentificationResult(audit, sopClass.isEmpty() ? null : sopClass,
+        return new DeidentificationResult(List.of(), sopClass.isEmpty() ? null : sopClass,
                 sopInstance == null ? null : sopInstance.strip(), pending);
     }
 
+    /** Processes the elements of {@code item}, whose path is {@code prefix} ("" or ending in '.'). */
     private void process(DataSet item, String prefix) {
-        for (DataElement e : new ArrayList<>(item.elements())) {
+        for (DataElement e : item.elements().toArray(new DataElement[0])) {
             int tag = e.tag();
-            String path = prefix + Tags.toString(tag);
             if (Tags.group(tag) == 0x0002 || Tags.isPrivateCreator(tag)) {
                 continue;
             }
             if (Tags.isGroupLength(tag)) {
                 item.remove(tag);
-                record(path, tag, AuditAction.REMOVED, "group length");
+                audit.record(prefix, tag, AuditAction.REMOVED, "group length");
                 continue;
             }
             Decision d = Tags.isPrivate(tag) ? rules.privateElement(ElementRules.creatorOf(item, tag), tag)
                     : rules.standard(e, sopClass, prefix);
-            apply(item, e, d, path);
+            apply(item, e, d, prefix);
         }
         removeUnusedCreators(item, prefix);
     }
 
-    private void apply(DataSet item, DataElement e, Decision d, String path) {
+    private void apply(DataSet item, DataElement e, Decision d, String prefix) {
         int tag = e.tag();
         if (d.pseudonym()) {
-            pseudonym(item, e, path);
+            pseudonym(item, e, prefix);
             return;
         }
         switch (d.action()) {
             case X -> {
                 item.remove(tag);
-                record(path, tag, AuditAction.REMOVED, d.rule());
+                audit.record(prefix, tag, AuditAction.REMOVED, d.rule());
             }
             case Z -> {
                 if (e.isSequence()) {
@@ -116,19 +114,20 @@ final class DeidentificationRun {
                 } else {
                     item.put(DataElement.of(tag, e.vr(), new byte[0]));
                 }
-                record(path, tag, AuditAction.EMPTIED, d.rule());
+                audit.record(prefix, tag, AuditAction.EMPTIED, d.rule());
             }
             case D -> {
                 if (e.isSequence() || e.vr() == VR.UI) {
-                    keep(item, e, path, d.rule(), false);
+                    keep(item, e, prefix, d, false);
                 } else {
                     DummyValues.put(item, tag, e.vr());
-                    record(path, tag, AuditAction.DUMMY, d.rule());
+                    audit.record(prefix, tag, AuditAction.DUMMY, d.rule());
                 }
             }
-            case K -> keep(item, e, path, d.rule(), true);
-            case C, U -> keep(item, e, path, d.rule(), false);
-            default -> throw new IllegalStateException("unresolved action " + d.action() + " at " + path);
+            case K -> keep(item, e, prefix, d, true);
+            case C, U -> keep(item, e, prefix, d, false);
+            default -> throw new IllegalStateException("unresolved action " + d.action() + " at " + prefix
+                    + Tags.toString(tag));
         }
     }
 
@@ -136,11 +135,13 @@ final class DeidentificationRun {
      * Keeps an element, cleaning what must never survive: the items of sequences, UIDs (unless {@code keepUids}:
      * action K), dates under Retain ... Modified Dates, and values echoing an identifier.
      */
-    private void keep(DataSet item, DataElement e, String path, String rule, boolean keepUids) {
+    private void keep(DataSet item, DataElement e, String prefix, Decision d, boolean keepUids) {
         int tag = e.tag();
+        String rule = d.rule();
         if (e.isSequence()) {
-            record(path, tag, AuditAction.KEPT, rule + ", items processed");
+            audit.record(prefix, tag, AuditAction.KEPT, d.rule(Decision.Note.ITEMS_PROCESSED));
             Sequence seq = e.sequence();
+            String path = prefix + Tags.toString(tag);
             for (int i = 0; i < seq.size(); i++) {
                 process(seq.get(i), path + "[" + (i + 1) + "].");
             }
@@ -150,31 +151,31 @@ final class DeidentificationRun {
             if (e.vr() == VR.UN || e.vr().isText()) {
                 // NB: a value left in the file (lazy read) cannot be inspected here: remove rather than trust it.
                 item.remove(tag);
-                record(path, tag, AuditAction.REMOVED, rule + ", value not loaded");
+                audit.record(prefix, tag, AuditAction.REMOVED, d.rule(Decision.Note.NOT_LOADED));
             } else {
-                record(path, tag, AuditAction.KEPT, rule);
+                audit.record(prefix, tag, AuditAction.KEPT, rule);
             }
             return;
         }
         VR vr = e.vr();
         if (vr == VR.UI && keepUids) {
-            record(path, tag, AuditAction.KEPT, rule);
+            audit.record(prefix, tag, AuditAction.KEPT, rule);
         } else if (vr == VR.UI) {
-            replaceUids(item, e, path, rule);
+            replaceUids(item, e, prefix, d);
         } else if ((vr == VR.DA || vr == VR.DT) && policy.has(ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES)) {
-            shiftDates(item, e, path, rule);
+            shiftDates(item, e, prefix, d);
         } else if (tokens != null && vr == VR.UN && tokens.foundIn(e.bytes())) {
             item.remove(tag);
-            record(path, tag, AuditAction.REMOVED, rule + ", UN value holds an identifier");
+            audit.record(prefix, tag, AuditAction.REMOVED, d.rule(Decision.Note.UN_IDENTIFIER));
         } else if (tokens != null && SCRUBBED.contains(vr) && tokens.foundIn(String.join("\\", item.getStrings(tag)))) {
             DummyValues.put(item, tag, vr);
-            record(path, tag, AuditAction.DUMMY, rule + ", identifier echo");
+            audit.record(prefix, tag, AuditAction.DUMMY, d.rule(Decision.Note.IDENTIFIER_ECHO));
         } else {
-            record(path, tag, AuditAction.KEPT, rule);
+            audit.record(prefix, tag, AuditAction.KEPT, rule);
         }
     }
 
-    private void pseudonym(DataSet item, DataElement e, String path) {
+    private void pseudonym(DataSet item, DataElement e, String prefix) {
         int tag = e.tag();
         String original = e.hasBytes() ? String.join("\\", item.getStrings(tag)).strip() : "";
         if (tag == ElementRules.PATIENT_NAME) {
@@ -182,10 +183,10 @@ final class DeidentificationRun {
         } else {
             item.setString(tag, VR.LO, pseudonyms.patientId(original));
         }
-        record(path, tag, AuditAction.PSEUDONYM, "pseudonym");
+        audit.record(prefix, tag, AuditAction.PSEUDONYM, "pseudonym");
     }
 
-    private void replaceUids(DataSet item, DataElement e, String path, String rule) {
+    private void replaceUids(DataSet item, DataElement e, String prefix, Decision d) {
         int tag = e.tag();
         String[] values = item.getStrings(tag);
         boolean changed = false;
@@ -200,22 +201,22 @@ final class DeidentificationRun {
         }
         if (changed) {
             item.setString(tag, VR.UI, values);
-            record(path, tag, AuditAction.UID_REPLACED, rule);
+            audit.record(prefix, tag, AuditAction.UID_REPLACED, d.rule());
         } else {
-            record(path, tag, AuditAction.KEPT, rule + ", registry UID");
+            audit.record(prefix, tag, AuditAction.KEPT, d.rule(Decision.Note.REGISTRY_UID));
         }
     }
 
-    private void shiftDates(DataSet item, DataElement e, String path, String rule) {
+    private void shiftDates(DataSet item, DataElement e, String prefix, Decision d) {
         int tag = e.tag();
         String[] shifted = DateShift.shift(item.getStrings(tag), e.vr() == VR.DT, shiftDays);
         if (shifted == null) {
             item.remove(tag);
-            record(path, tag, AuditAction.REMOVED, rule + ", not a valid date");
+            audit.record(prefix, tag, AuditAction.REMOVED, d.rule(Decision.Note.NOT_A_DATE));
             return;
         }
         item.setString(tag, e.vr(), shifted);
-        record(path, tag, AuditAction.DATE_SHIFTED, rule);
+        audit.record(prefix, tag, AuditAction.DATE_SHIFTED, d.rule());
     }
 
     /** Keeps Patient's Age consistent with the shifted dates: recomputed when birth and study date are both there. */
@@ -231,13 +232,13 @@ final class DeidentificationRun {
         String age = DateShift.age(birth, study);
         if (age != null) {
             dataSet.setString(PATIENT_AGE, VR.AS, age);
-            record(Tags.toString(PATIENT_AGE), PATIENT_AGE, AuditAction.RECOMPUTED, "age from shifted dates");
+            audit.record("", PATIENT_AGE, AuditAction.RECOMPUTED, "age from shifted dates");
         }
     }
 
     /** Removes Private Creator elements whose blocks no longer hold any element. */
     private void removeUnusedCreators(DataSet item, String prefix) {
-        for (DataElement e : new ArrayList<>(item.elements())) {
+        for (DataElement e : item.elements().toArray(new DataElement[0])) {
             int tag = e.tag();
             if (!Tags.isPrivateCreator(tag)) {
                 continue;
@@ -246,14 +247,10 @@ final class DeidentificationRun {
             int group = Tags.group(tag);
             if (item.range(Tags.of(group, block), Tags.of(group, block | 0xFF)).isEmpty()) {
                 item.remove(tag);
-                record(prefix + Tags.toString(tag), tag, AuditAction.REMOVED, "private creator of no kept element");
+                audit.record(prefix, tag, AuditAction.REMOVED, "private creator of no kept element");
             } else {
-                record(prefix + Tags.toString(tag), tag, AuditAction.KEPT, "private creator of kept elements");
+                audit.record(prefix, tag, AuditAction.KEPT, "private creator of kept elements");
             }
         }
-    }
-
-    private void record(String path, int tag, AuditAction action, String rule) {
-        audit.add(new AuditEntry(path, Tags.isPrivate(tag) ? "" : dictionary.keywordOf(tag), action, rule));
     }
 }

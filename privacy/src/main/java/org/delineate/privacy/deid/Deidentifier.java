@@ -1,8 +1,11 @@
 package org.delineate.privacy.deid;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.delineate.dicom.data.DataSet;
+import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.dict.ElementDictionary;
 import org.delineate.dicom.dict.UidRegistry;
 import org.delineate.privacy.policy.Policy;
@@ -35,7 +38,8 @@ public final class Deidentifier {
 
     private Deidentifier(Policy policy, Pseudonyms pseudonyms, AttributeTypes types) {
         this.profile = ConfidentialityProfile.standard();
-        this.rules = new ElementRules(policy, profile, SafePrivateAttributes.standard(), types);
+        this.rules = new ElementRules(policy, profile, SafePrivateAttributes.standard(), types,
+                types != AttributeTypes.UNKNOWN);
         this.pseudonyms = pseudonyms;
     }
 
@@ -72,7 +76,24 @@ public final class Deidentifier {
      */
     public DeidentificationResult apply(DataSet dataSet) {
         Objects.requireNonNull(dataSet, "dataSet");
-        return new DeidentificationRun(rules, pseudonyms, UidRegistry.standard(), ElementDictionary.standard())
-                .run(dataSet, profile.edition());
+        ElementDictionary dictionary = ElementDictionary.standard();
+        List<AuditEntry> audit = new ArrayList<>();
+        DeidentificationResult result = apply(dataSet, (itemPath, tag, action, rule) -> audit.add(new AuditEntry(
+                itemPath + Tags.toString(tag), Tags.isPrivate(tag) ? "" : dictionary.keywordOf(tag), action, rule)));
+        return new DeidentificationResult(audit, result.sopClassUid(), result.sopInstanceUid(),
+                result.pixelOptionsPending());
+    }
+
+    /**
+     * De-identifies one data set in place, as {@link #apply(DataSet)} does, telling {@code audit} what is done to
+     * each element instead of collecting {@link AuditEntry}s (cheaper for batches that only count actions).
+     *
+     * @return what the caller must still do; its {@link DeidentificationResult#audit()} is empty
+     */
+    public DeidentificationResult apply(DataSet dataSet, AuditSink audit) {
+        Objects.requireNonNull(dataSet, "dataSet");
+        Objects.requireNonNull(audit, "audit");
+        return new DeidentificationRun(rules, pseudonyms, UidRegistry.standard(), audit).run(dataSet,
+                profile.edition());
     }
 }

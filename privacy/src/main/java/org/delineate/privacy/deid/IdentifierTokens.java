@@ -88,9 +88,9 @@ final class IdentifierTokens {
     private void walk(DataSet item, String prefix) {
         for (DataElement e : item) {
             int tag = e.tag();
-            String path = prefix + Tags.toString(tag);
             if (e.isSequence()) {
                 Sequence seq = e.sequence();
+                String path = seq.isEmpty() ? "" : prefix + Tags.toString(tag);
                 for (int i = 0; i < seq.size(); i++) {
                     walk(seq.get(i), path + "[" + (i + 1) + "].");
                 }
@@ -149,8 +149,12 @@ final class IdentifierTokens {
         if (token.isEmpty() || token.length() > MAX_TOKEN) {
             return;
         }
-        boolean digits = token.chars().allMatch(Character::isDigit);
-        if (token.length() < (digits ? 4 : 3) || token.equals(DummyValues.TEXT) || DECIMAL.matcher(token).matches()) {
+        boolean digits = true;
+        for (int i = 0; i < token.length() && digits; i++) {
+            digits = Character.isDigit(token.charAt(i));
+        }
+        if (token.length() < (digits ? 4 : 3) || token.equals(DummyValues.TEXT)
+                || token.indexOf('.') >= 0 && DECIMAL.matcher(token).matches()) {
             return;
         }
         tokens.add(token.toUpperCase(Locale.ROOT));

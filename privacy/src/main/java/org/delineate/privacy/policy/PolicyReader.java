@@ -6,22 +6,27 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.data.VR;
 import org.delineate.dicom.dict.ElementDictionary;
+import org.delineate.dicom.json.JsonValues;
 import org.delineate.privacy.profile.Action;
 import org.delineate.privacy.profile.ProfileOption;
 
-/** Reads policy JSON into a {@link Policy}, reporting every problem with the source and its JSON path. */
+/**
+ * Reads policy JSON into a {@link Policy}, reporting every problem with the source and its JSON path.
+ *
+ * <p>NB: the JSON is read with Jackson's streaming parser into plain values ({@link JsonValues}), not a data-binding
+ * tree: loading Jackson's data binding cost a third of a second of CPU at every start of {@code delineate deid}.
+ */
 final class PolicyReader {
 
     private static final Set<String> KEYS = Set.of("version", "name", "description", "extends", "options",
@@ -36,10 +41,17 @@ final class PolicyReader {
     }
 
     static Policy read(InputStream in, String source) throws IOException {
-        JsonNode root;
-        try {
-            // NB: a new mapper per read: cheap next to file I/O, and no shared mutable state.
-            root = new ObjectMapper().readTree(in);
+        Object root;
+        try (JsonParser parser = new JsonFactory().createParser(in)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (parser.nextToken() == null) {
+                throw new PolicyException(source + ": empty; expected a JSON object");
+            }
+            root = JsonValues.read(parser, false);
+            if (parser.nextToken() != null) {
+                throw new PolicyException(source + ": not valid JSON at line " + parser.currentLocation().getLineNr()
+                        + ", column " + parser.currentLocation().getColumnNr() + ": text after the policy object");
+            }
         } catch (JsonProcessingException e) {
             throw new PolicyException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
@@ -51,22 +63,31 @@ final class PolicyReader {
         return new PolicyException(source + ": " + path + ": " + message);
     }
 
-    private Policy policy(JsonNode root) throws PolicyException {
-        if (root == null || !root.isObject()) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        return value instanceof Map ? (Map<String, Object>) value : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> array(Object value) {
+        return value instanceof List ? (List<Object>) value : null;
+    }
+
+    private Policy policy(Object json) throws PolicyException {
+        Map<String, Object> root = object(json);
+        if (root == null) {
             throw error("$", "expected a JSON object");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String key = it.next();
+        for (String key : root.keySet()) {
             if (!KEYS.contains(key)) {
                 throw error("$." + key, "unknown key; expected one of " + new java.util.TreeSet<>(KEYS));
             }
         }
-        JsonNode version = root.get("version");
-        if (version == null || !version.isInt()) {
+        if (!(root.get("version") instanceof Long version) || version != (int) (long) version) {
             throw error("$.version", "expected the format version as an integer (" + Policy.FORMAT_VERSION + ")");
         }
-        if (version.intValue() != Policy.FORMAT_VERSION) {
-            throw error("$.version", "format version " + version.intValue() + " is not supported; this version of "
+        if (version != Policy.FORMAT_VERSION) {
+            throw error("$.version", "format version " + version + " is not supported; this version of "
                     + "Delineate reads version " + Policy.FORMAT_VERSION);
         }
         String name = text(root, "name", true);
@@ -105,41 +126,41 @@ final class PolicyReader {
         return new Policy(name, description, options, pseudonymize, scrub, attributes, rules, byVr);
     }
 
-    private String text(JsonNode root, String key, boolean required) throws PolicyException {
-        JsonNode node = root.get(key);
-        if (node == null || node.isNull()) {
+    private String text(Map<String, Object> root, String key, boolean required) throws PolicyException {
+        Object node = root.get(key);
+        if (node == null) {
             if (required) {
                 throw error("$." + key, "missing; expected a string");
             }
             return "";
         }
-        if (!node.isTextual()) {
+        if (!(node instanceof String text)) {
             throw error("$." + key, "expected a string");
         }
-        return node.textValue();
+        return text;
     }
 
-    private boolean flag(JsonNode root, String key, boolean defaultValue) throws PolicyException {
-        JsonNode node = root.get(key);
-        if (node == null) {
+    private boolean flag(Map<String, Object> root, String key, boolean defaultValue) throws PolicyException {
+        if (!root.containsKey(key)) {
             return defaultValue;
         }
-        if (!node.isBoolean()) {
+        if (!(root.get(key) instanceof Boolean value)) {
             throw error("$." + key, "expected true or false");
         }
-        return node.booleanValue();
+        return value;
     }
 
-    private Set<ProfileOption> options(JsonNode node) throws PolicyException {
+    private Set<ProfileOption> options(Object node) throws PolicyException {
         Set<ProfileOption> options = EnumSet.noneOf(ProfileOption.class);
         if (node == null) {
             return options;
         }
-        if (!node.isArray()) {
+        List<Object> list = array(node);
+        if (list == null) {
             throw error("$.options", "expected an array of option names");
         }
-        for (int i = 0; i < node.size(); i++) {
-            ProfileOption option = node.get(i).isTextual() ? ProfileOption.ofJsonName(node.get(i).textValue()) : null;
+        for (int i = 0; i < list.size(); i++) {
+            ProfileOption option = list.get(i) instanceof String name ? ProfileOption.ofJsonName(name) : null;
             if (option == null) {
                 List<String> names = new ArrayList<>();
                 for (ProfileOption o : ProfileOption.values()) {
@@ -152,24 +173,24 @@ final class PolicyReader {
         return options;
     }
 
-    private Action action(JsonNode node, String path) throws PolicyException {
-        Action action = node != null && node.isTextual() ? Action.of(node.textValue()) : null;
+    private Action action(Object node, String path) throws PolicyException {
+        Action action = node instanceof String code ? Action.of(code) : null;
         if (action == null) {
             throw error(path, "expected an action code: D, Z, X, K, C, U, Z/D, X/Z, X/D, X/Z/D or X/Z/U*");
         }
         return action;
     }
 
-    private Map<Integer, Action> attributes(JsonNode node) throws PolicyException {
+    private Map<Integer, Action> attributes(Object node) throws PolicyException {
         Map<Integer, Action> map = new HashMap<>();
         if (node == null) {
             return map;
         }
-        if (!node.isObject()) {
+        Map<String, Object> fields = object(node);
+        if (fields == null) {
             throw error("$.attributes", "expected an object of keyword or \"(gggg,eeee)\" to action");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
             String path = "$.attributes." + e.getKey();
             int tag = e.getKey().startsWith("(") ? parseTag(e.getKey(), path) : dictionary.tagOf(e.getKey());
             if (tag == -1) {
@@ -190,57 +211,55 @@ final class PolicyReader {
         return (Integer.parseInt(text.substring(1, 5), 16) << 16) | Integer.parseInt(text.substring(6, 10), 16);
     }
 
-    private List<PrivateRule> privateRules(JsonNode node) throws PolicyException {
+    private List<PrivateRule> privateRules(Object node) throws PolicyException {
         List<PrivateRule> rules = new ArrayList<>();
         if (node == null) {
             return rules;
         }
-        if (!node.isArray()) {
+        List<Object> list = array(node);
+        if (list == null) {
             throw error("$.privateAttributes", "expected an array of {creator, element, action}");
         }
-        for (int i = 0; i < node.size(); i++) {
+        for (int i = 0; i < list.size(); i++) {
             String path = "$.privateAttributes[" + i + "]";
-            JsonNode rule = node.get(i);
-            if (!rule.isObject()) {
+            Map<String, Object> rule = object(list.get(i));
+            if (rule == null) {
                 throw error(path, "expected an object {creator, element, action}");
             }
-            for (Iterator<String> it = rule.fieldNames(); it.hasNext();) {
-                String key = it.next();
+            for (String key : rule.keySet()) {
                 if (!PRIVATE_KEYS.contains(key)) {
                     throw error(path + "." + key, "unknown key; expected creator, element, action");
                 }
             }
-            JsonNode creator = rule.get("creator");
-            if (creator == null || !creator.isTextual() || creator.textValue().isBlank()) {
+            if (!(rule.get("creator") instanceof String creator) || creator.isBlank()) {
                 throw error(path + ".creator", "expected the Private Creator value");
             }
             int group = -1;
             int offset = -1;
-            JsonNode element = rule.get("element");
-            if (element != null) {
-                String text = element.isTextual() ? element.textValue() : "";
+            if (rule.containsKey("element")) {
+                String text = rule.get("element") instanceof String t ? t : "";
                 if (!text.matches("\\([0-9A-Fa-f]{3}[13579BbDdFf],[xX]{2}[0-9A-Fa-f]{2}\\)")) {
                     throw error(path + ".element", "expected (gggg,xxee) with an odd group, e.g. (0019,xx10)");
                 }
                 group = Integer.parseInt(text.substring(1, 5), 16);
                 offset = Integer.parseInt(text.substring(8, 10), 16);
             }
-            rules.add(new PrivateRule(creator.textValue().strip(), group, offset,
+            rules.add(new PrivateRule(creator.strip(), group, offset,
                     action(rule.get("action"), path + ".action")));
         }
         return rules;
     }
 
-    private Map<VR, Action> byVr(JsonNode node) throws PolicyException {
+    private Map<VR, Action> byVr(Object node) throws PolicyException {
         Map<VR, Action> map = new EnumMap<>(VR.class);
         if (node == null) {
             return map;
         }
-        if (!node.isObject()) {
+        Map<String, Object> fields = object(node);
+        if (fields == null) {
             throw error("$.byVr", "expected an object of VR to action");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
             String path = "$.byVr." + e.getKey();
             VR vr = VR.of(e.getKey());
             if (vr == null || !Policy.VR_KEYS.contains(vr)) {

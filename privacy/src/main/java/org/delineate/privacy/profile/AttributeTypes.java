@@ -21,7 +21,10 @@ public interface AttributeTypes {
     AttributeType typeOf(String sopClassUid, String path, int tag);
 
     /** No knowledge: every attribute is {@link AttributeType#UNKNOWN}. */
+    AttributeTypes UNKNOWN = (sopClass, path, tag) -> AttributeType.UNKNOWN;
+
+    /** No knowledge: every attribute is {@link AttributeType#UNKNOWN} ({@link #UNKNOWN}). */
     static AttributeTypes unknown() {
-        return (sopClass, path, tag) -> AttributeType.UNKNOWN;
+        return UNKNOWN;
     }
 }

@@ -7,15 +7,18 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The safe private attributes of PS3.15 Table E.3.10-1, which the Retain Safe Private Option keeps: private data
  * elements known to hold no identifying information, each named by private creator, group and element offset in
  * the creator's block. Immutable and thread-safe.
  *
- * <p>NB: the bundled list ({@code safe-private-attributes.tsv}) is a partial transcription of the table (see
- * PROVENANCE.md); a policy can declare more safe elements by private creator and element.
+ * <p>NB: the bundled list ({@code safe-private-attributes.tsv}) is generated at build time from the table of an
+ * edition of PS3.15 before 2024e (130 rows, see PROVENANCE.md); later editions list more, which a policy can
+ * declare by private creator and element.
  */
 public final class SafePrivateAttributes {
 
@@ -32,9 +35,14 @@ public final class SafePrivateAttributes {
     }
 
     private final List<Entry> entries;
+    /** The entries by group and offset ({@code group << 8 | offset}). */
+    private final Map<Integer, List<Entry>> byElement = new HashMap<>();
 
     private SafePrivateAttributes(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        for (Entry e : this.entries) {
+            byElement.computeIfAbsent(e.group << 8 | e.offset, k -> new ArrayList<>()).add(e);
+        }
     }
 
     /** The list bundled with Delineate. */
@@ -51,11 +59,13 @@ public final class SafePrivateAttributes {
         if (creator == null) {
             return false;
         }
+        List<Entry> candidates = byElement.get((tag >>> 16) << 8 | (tag & 0xFF));
+        if (candidates == null) {
+            return false;
+        }
         String c = creator.strip();
-        int group = tag >>> 16;
-        int offset = tag & 0xFF;
-        for (Entry e : entries) {
-            if (e.group == group && e.offset == offset && e.creator.equals(c)) {
+        for (Entry e : candidates) {
+            if (e.creator.equals(c)) {
                 return true;
             }
         }

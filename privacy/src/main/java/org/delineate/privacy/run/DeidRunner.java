@@ -43,7 +43,8 @@ public final class DeidRunner {
      *
      * @param progress told of the progress from the worker threads
      * @return the counts over the whole output folder
-     * @throws IllegalArgumentException when the input is not a folder or the folders overlap
+     * @throws IllegalArgumentException when the input is not a folder or the folders overlap (the mapping folder
+     *         must be in neither the input nor the output)
      * @throws JournalMismatchException when the output folder was written with another key or policy
      * @throws IOException when an output cannot be written (the run stops; started again, it resumes)
      */
@@ -57,9 +58,22 @@ public final class DeidRunner {
         if (planned.startsWith(in) || in.startsWith(planned)) {
             throw new IllegalArgumentException("the input and output folders must not contain each other");
         }
+        Path plannedMappings = options.mappings() == null ? null : realOrPlanned(options.mappings());
+        if (plannedMappings != null && (plannedMappings.startsWith(in) || plannedMappings.startsWith(planned))) {
+            throw new IllegalArgumentException("the mapping tables hold the original identifiers: their folder must "
+                    + "be outside the input and output folders");
+        }
         Path out = Files.createDirectories(options.output()).toRealPath();
         Pseudonyms pseudonyms = options.lookup() == null ? options.keyed()
                 : options.lookup().over(options.keyed(), !options.lookupFallback());
+        try (MappingFiles mappings = options.mappings() == null ? null : MappingFiles.open(options.mappings())) {
+            return run(options, in, out, mappings == null ? pseudonyms : mappings.recording(pseudonyms), mappings,
+                    progress);
+        }
+    }
+
+    private static RunSummary run(RunOptions options, Path in, Path out, Pseudonyms pseudonyms, MappingFiles mappings,
+            Progress progress) throws IOException, InterruptedException {
         ActionCounts counts = new ActionCounts();
         Instant started = Instant.now();
         long start = System.nanoTime();
@@ -75,8 +89,9 @@ public final class DeidRunner {
         AtomicReference<IOException> failure = new AtomicReference<>();
         boolean complete = true;
         try (Journal journal = Journal.open(out, options.keyed().keyFingerprint(), options.policyDigest())) {
+            Outputs outputs = new Outputs(out, journal);
             FileProcessor processor = new FileProcessor(out, Deidentifier.create(options.policy(), pseudonyms),
-                    PixelRedactor.of(options.redactionRules()), options.keyed(), counts, new Outputs(out, journal));
+                    PixelRedactor.of(options.redactionRules()), options.keyed(), counts, outputs);
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             Semaphore inFlight = new Semaphore(2 * options.jobs());
             try (Stream<Path> files = walk(in)) {
@@ -103,7 +118,14 @@ public final class DeidRunner {
                     processed++;
                     pool.execute(() -> {
                         try {
-                            journal.append(processor.process(file, relative, size, modified));
+                            Outcome outcome = processor.process(file, relative, size, modified);
+                            IOException unmapped = mappings == null ? null : mappings.failure();
+                            if (unmapped != null) {
+                                // NB: no journal line: run again, the file is done again and its rows written.
+                                throw new IOException("the mapping tables cannot be written: " + unmapped.getMessage(),
+                                        unmapped);
+                            }
+                            outputs.record(outcome);
                         } catch (IOException e) {
                             failure.compareAndSet(null, e);
                         } finally {

@@ -17,7 +17,6 @@ import org.delineate.dicom.io.WriteOptions;
 import org.delineate.dicom.nifti.NiftiImage;
 import org.delineate.dicom.nifti.NiftiReader;
 import org.delineate.dicom.nifti.NiftiWriter;
-import org.delineate.privacy.deid.AuditEntry;
 import org.delineate.privacy.deid.ConformanceMarkers;
 import org.delineate.privacy.deid.DeidentificationResult;
 import org.delineate.privacy.deid.Deidentifier;
@@ -49,7 +48,9 @@ final class FileProcessor {
     private final KeyedPseudonyms keyed;
     private final ActionCounts counts;
     private final Outputs outputs;
-    private final DicomReader reader = new DicomReader(ReadOptions.defaults());
+    // NB: Pixel Data stays in the input file and is copied from there into the output while writing: no
+    // array of the image's size per file (the inputs are only read, so the file cannot change in between).
+    private final DicomReader reader = new DicomReader(ReadOptions.defaults().withLazyPixelData(true));
 
     FileProcessor(Path output, Deidentifier engine, PixelRedactor redactor, KeyedPseudonyms keyed,
             ActionCounts counts, Outputs outputs) {
@@ -104,12 +105,9 @@ final class FileProcessor {
         DataSet target = redaction.file().dataSet();
         DeidentificationResult result;
         try {
-            result = engine.apply(target);
+            result = engine.apply(target, counts);
         } catch (UnknownPatientException e) {
             return withheld(id, size, modified, "the patient is not in the lookup table");
-        }
-        for (AuditEntry entry : result.audit()) {
-            counts.add(entry);
         }
         if (result.pixelOptionsPending().contains(ProfileOption.CLEAN_PIXEL_DATA)) {
             // NB: Clean Pixel Data is performed when a rule blanked the burned-in text, or when nothing

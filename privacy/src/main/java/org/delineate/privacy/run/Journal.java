@@ -129,7 +129,8 @@ final class Journal implements Closeable {
         latest.values().stream().sorted((a, b) -> a.inputId().compareTo(b.inputId())).forEach(action);
     }
 
-    private static void write(FileChannel channel, String text) throws IOException {
+    /** Writes {@code text} (UTF-8) at the channel's position; also used for the mapping tables. */
+    static void write(FileChannel channel, String text) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
             channel.write(bytes);

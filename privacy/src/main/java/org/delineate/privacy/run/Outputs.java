@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.delineate.dicom.io.AtomicFiles;
@@ -26,7 +27,10 @@ final class Outputs {
 
     private final Path folder;
     private final Journal journal;
-    private final Map<String, Outcome> owners = new ConcurrentHashMap<>();
+    /** The outcome holding each output name, and whether its journal line is written. */
+    private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+    /** Folders known to exist (one per series): two system calls less per file. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final Object[] locks = new Object[64];
 
     Outputs(Path folder, Journal journal) {
@@ -37,24 +41,60 @@ final class Outputs {
         }
         journal.previousOutcomes().forEach(o -> {
             if (o.kind() == Kind.WRITTEN) {
-                owners.put(o.detail(), o);
+                owners.put(o.detail(), new Owner(o, true));
             }
         });
     }
 
+    private record Owner(Outcome outcome, boolean journaled) {
+    }
+
+    private Object lock(String name) {
+        return locks[Math.floorMod(name.hashCode(), locks.length)];
+    }
+
+    /**
+     * Records the outcome of one input in the journal: the outcome {@link #write} returned, unless another input
+     * has meanwhile claimed the same output name with other content, in which case the input's withheld outcome.
+     *
+     * <p>NB: under the output name's lock, so that a conflict settled by another thread between {@link #write}
+     * and this call is never overwritten by a later WRITTEN line (the journal's last line per input wins).
+     */
+    Outcome record(Outcome outcome) throws IOException {
+        if (outcome.kind() != Kind.WRITTEN || !owners.containsKey(outcome.detail())) {
+            journal.append(outcome);
+            return outcome;
+        }
+        String name = outcome.detail();
+        synchronized (lock(name)) {
+            Owner owner = owners.get(name);
+            boolean mine = owner.outcome().inputId().equals(outcome.inputId());
+            Outcome actual = mine ? owner.outcome() : outcome;
+            journal.append(actual);
+            if (mine) {
+                owners.put(name, new Owner(owner.outcome(), true));
+            }
+            return actual;
+        }
+    }
+
     /**
      * Writes {@code content} as the output of {@code written} unless another input holds its name; returns the
-     * outcome.
+     * outcome, which the caller then passes to {@link #record}.
      */
     Outcome write(Outcome written, AtomicFiles.Content content) throws IOException {
         String name = written.detail();
         Path target = folder.resolve(name);
-        synchronized (locks[Math.floorMod(name.hashCode(), locks.length)]) {
-            Outcome owner = owners.get(name);
+        synchronized (lock(name)) {
+            Owner held = owners.get(name);
+            Outcome owner = held == null ? null : held.outcome();
             if (owner == null || owner.inputId().equals(written.inputId())) {
-                Files.createDirectories(target.getParent());
+                if (!folders.contains(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                    folders.add(target.getParent());
+                }
                 AtomicFiles.write(target, content);
-                owners.put(name, written);
+                owners.put(name, new Owner(written, false));
                 return written;
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -66,8 +106,11 @@ final class Outputs {
             Files.deleteIfExists(target);
             if (owner.kind() == Kind.WRITTEN) {
                 Outcome withheld = new Outcome(owner.inputId(), owner.size(), owner.modified(), Kind.WITHHELD, CONFLICT);
-                journal.append(withheld);
-                owners.put(name, withheld);
+                if (held.journaled()) {
+                    journal.append(withheld);
+                }
+                // else the owner's own record() call journals it withheld
+                owners.put(name, new Owner(withheld, held.journaled()));
             }
             return new Outcome(written.inputId(), written.size(), written.modified(), Kind.WITHHELD,
                     CONFLICT);

@@ -25,10 +25,21 @@ import org.delineate.privacy.pseudonym.LookupTable;
  * @param stopAfter stop scheduling new files after this many were processed in this invocation (0: never); a
  *        test hook that simulates an interrupted run
  * @param toolVersion the version recorded in the report
+ * @param mappings the folder to write the sensitive re-identification tables into ({@code uid_mapping.csv},
+ *        {@code patid_mapping.csv}, see {@link MappingFiles}), or null for none; must not be inside {@code input}
+ *        or {@code output}
  */
 public record RunOptions(Path input, Path output, Policy policy, String policyDigest, KeyedPseudonyms keyed,
         LookupTable lookup, boolean lookupFallback, RedactionRules redactionRules, int jobs, int stopAfter,
-        String toolVersion) {
+        String toolVersion, Path mappings) {
+
+    /** Options without mapping tables (the components before {@link #mappings()}). */
+    public RunOptions(Path input, Path output, Policy policy, String policyDigest, KeyedPseudonyms keyed,
+            LookupTable lookup, boolean lookupFallback, RedactionRules redactionRules, int jobs, int stopAfter,
+            String toolVersion) {
+        this(input, output, policy, policyDigest, keyed, lookup, lookupFallback, redactionRules, jobs, stopAfter,
+                toolVersion, null);
+    }
 
     public RunOptions {
         Objects.requireNonNull(input, "input");
@@ -55,30 +66,36 @@ public record RunOptions(Path input, Path output, Policy policy, String policyDi
     /** These options with a patient lookup table ({@code fallback}: see {@link #lookupFallback()}). */
     public RunOptions withLookup(LookupTable table, boolean fallback) {
         return new RunOptions(input, output, policy, policyDigest, keyed, table, fallback, redactionRules, jobs,
-                stopAfter, toolVersion);
+                stopAfter, toolVersion, mappings);
     }
 
     /** These options with other burned-in text rules. */
     public RunOptions withRedactionRules(RedactionRules rules) {
         return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, rules, jobs,
-                stopAfter, toolVersion);
+                stopAfter, toolVersion, mappings);
     }
 
     /** These options with {@code n} files processed at once. */
     public RunOptions withJobs(int n) {
         return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, redactionRules, n,
-                stopAfter, toolVersion);
+                stopAfter, toolVersion, mappings);
     }
 
     /** These options stopping after {@code n} files (0: never); for tests. */
     public RunOptions withStopAfter(int n) {
         return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, redactionRules,
-                jobs, n, toolVersion);
+                jobs, n, toolVersion, mappings);
     }
 
     /** These options with the tool version recorded in the report. */
     public RunOptions withToolVersion(String version) {
         return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, redactionRules,
-                jobs, stopAfter, version);
+                jobs, stopAfter, version, mappings);
+    }
+
+    /** These options writing the re-identification tables into {@code folder} (null: none). */
+    public RunOptions withMappings(Path folder) {
+        return new RunOptions(input, output, policy, policyDigest, keyed, lookup, lookupFallback, redactionRules,
+                jobs, stopAfter, toolVersion, folder);
     }
 }

@@ -176,6 +176,9 @@ class DeidentifierTest {
         assertEquals("GEMS_ACQU_01", ds.getString(0x00190010));
         assertEquals("39.375", ds.getString(0x00191023));
         assertNull(ds.get(0x00191002), "not in the safe list");
+        assertEquals("NQHeader", ds.getString(0x00990010));
+        assertEquals(PSEUDONYMS.uid(PhiDataSets.SAFE_PRIVATE_UID), ds.getString(0x00991002),
+                "a safe private UID (NQHeader Analyzed Series UID) is kept but replaced like every UID");
         assertTrue(ds.range(0x00090000, 0x0009FFFF).isEmpty());
         assertEquals(java.util.Set.of(ProfileOption.CLEAN_PIXEL_DATA), result.pixelOptionsPending());
         assertFalse(codes(ds).contains("113101"), "not claimed before the caller cleans the pixels");

@@ -108,7 +108,13 @@ public final class PhiDataSets {
         deepest.setString(0x0040A122, VR.TM, "120000");
     }
 
-    /** A private block with the name and ID, a private sequence, and a safe private element (GE Table Speed). */
+    /** The value of a safe private UI element (NQHeader Analyzed Series UID). */
+    static final String SAFE_PRIVATE_UID = "1.2.826.0.1.3680043.8.498.77";
+
+    /**
+     * A private block with the name and ID, a private sequence, and safe private elements (GE Table Speed, NQHeader
+     * Analyzed Series UID).
+     */
     private static void privates(DataSet ds) {
         ds.setString(0x00090010, VR.LO, "ACME PHI 1.0");
         ds.setString(0x00091001, VR.PN, "Doe^Johnathan");
@@ -120,6 +126,8 @@ public final class PhiDataSets {
         ds.setString(0x00190010, VR.LO, "GEMS_ACQU_01");
         ds.setString(0x00191023, VR.DS, "39.375");
         ds.setString(0x00191002, VR.LO, "Johnathan");
+        ds.setString(0x00990010, VR.LO, "NQHeader");
+        ds.setString(0x00991002, VR.UI, SAFE_PRIVATE_UID);
     }
 
     private static void pixels(DataSet ds) {

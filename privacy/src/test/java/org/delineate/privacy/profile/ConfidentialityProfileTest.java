@@ -79,9 +79,28 @@ class ConfidentialityProfileTest {
     }
 
     @Test
+    void safePrivateListHasEveryRowOfTheStandardsTable() throws java.io.IOException {
+        // NB: read here with its own parser from src/standard, the source the build generates the list from.
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/standard",
+                "safe_private_attributes.psv")).stream().skip(1).filter(l -> !l.isBlank()).toList();
+        SafePrivateAttributes safe = SafePrivateAttributes.standard();
+        assertEquals(130, rows.size());
+        assertEquals(rows.size(), safe.entries().size());
+        for (String row : rows) {
+            String[] f = row.split("\\|", -1);
+            int tag = Integer.parseInt(f[0].substring(1, 5), 16) << 16 | 0x1000 | Integer.parseInt(f[0].substring(8, 10), 16);
+            assertTrue(safe.isSafe(f[1], tag), row);
+        }
+    }
+
+    @Test
     void safePrivateListMatchesCreatorGroupAndOffsetInAnyBlock() {
         SafePrivateAttributes safe = SafePrivateAttributes.standard();
-        assertTrue(safe.entries().size() >= 9);
+        assertTrue(safe.isSafe("Philips PET Private Group", 0x70531009), "SUV factors, another vendor");
+        assertTrue(safe.isSafe("SIEMENS MR HEADER", 0x0019100C), "B value");
+        assertTrue(safe.isSafe("NQRight", 0x02991116), "lower-case hex in the table, another block");
+        assertTrue(safe.isSafe("SIEMENS SYNGO ULTRA-SOUND TOYON DATA STREAMING", 0x7FD11009));
+        assertTrue(!safe.isSafe("SIEMENS MR HEADER", 0x00191010), "not every element of a listed creator");
         assertTrue(safe.isSafe("GEMS_ACQU_01", 0x00191023));
         assertTrue(safe.isSafe("GEMS_ACQU_01 ", 0x00191123), "another block, padded creator");
         assertTrue(!safe.isSafe("GEMS_ACQU_01", 0x00191010));

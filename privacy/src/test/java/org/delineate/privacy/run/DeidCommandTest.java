@@ -148,6 +148,16 @@ class DeidCommandTest {
         assertEquals(keyed(keyA).keyFingerprint(), report.get("key").get("fingerprint").asText());
         assertTrue(report.get("profile").get("edition").asText().matches("20\\d\\d[a-e]"));
         assertTrue(report.get("actionsThisRun").size() > 50, "actions by attribute path");
+        boolean folded = false;
+        for (JsonNode row : report.get("actionsThisRun")) {
+            String path = row.get("path").asText();
+            assertFalse(path.matches(".*\\[\\d+\\].*"), "item numbers are folded: " + path);
+            if (path.equals("(0008,1140)[n].(0008,1155)") && row.get("action").asText().equals("UID_REPLACED")) {
+                folded = true;
+                assertEquals("ReferencedSOPInstanceUID", row.get("keyword").asText());
+            }
+        }
+        assertTrue(folded, "a nested UID counted under its folded path");
         assertTrue(first.err().contains((dicomInputs.size() + 1) + " written"), first.err());
         for (String input : DeidInputs.SAME_UID) {
             Path note = tmp.resolve("outA").resolve("withheld").resolve(keyed(keyA).opaqueId(input) + ".txt");
@@ -306,6 +316,10 @@ class DeidCommandTest {
         Result inside = run("deid", "--in", in.toString(), "--out", in.resolve("out").toString(), "--policy",
                 "basic", "--key", keyA.toString());
         assertEquals(2, inside.exit(), inside.err());
+        Result tablesInOutput = deid("outM", keyA, "--mappings", tmp.resolve("outM").resolve("maps").toString());
+        assertEquals(2, tablesInOutput.exit(), tablesInOutput.err());
+        assertTrue(tablesInOutput.err().contains("outside the input and output"), tablesInOutput.err());
+        assertFalse(Files.exists(tmp.resolve("outM").resolve("maps")), "no table written");
         Result mismatch = deid("outA", tmp.resolve("b.key"));
         assertEquals(1, mismatch.exit(), mismatch.err());
         assertTrue(mismatch.err().contains("another key or policy"), mismatch.err());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The outputs of one {@code delineate deid} run on {@link DeidInputs} judged by external tools: pydicom (references
  * resolve inside the output, frames of reference stay shared, pixels unchanged unless a rule applied), nibabel (the
- * NIfTI header scrubbed, voxels and affine unchanged) and dciodvfy (no more errors than in the inputs).
+ * NIfTI header scrubbed, voxels and affine unchanged), dciodvfy (no more errors than in the inputs) and the
+ * mapping tables ({@code --mappings}) against what pydicom reads in inputs and outputs.
  */
 class DeidOutputsOracleTest {
 
@@ -26,6 +27,7 @@ class DeidOutputsOracleTest {
     static Path in;
     static Path out;
     static Path key;
+    static Path mappings;
     static List<String> dicomInputs;
 
     @BeforeAll
@@ -35,6 +37,7 @@ class DeidOutputsOracleTest {
         dicomInputs = DeidInputs.create(in);
         out = tmp.resolve("out");
         key = tmp.resolve("k.key");
+        mappings = tmp.resolve("sensitive");
         Path rules = Files.writeString(tmp.resolve("rules.json"), DeidInputs.RULES);
         DeidCommandTest.Result r = runDeid(rules);
         assertEquals(0, r.exit(), r.err());
@@ -45,7 +48,7 @@ class DeidOutputsOracleTest {
         var commandLine = org.delineate.cli.DelineateCommand.commandLine();
         commandLine.setErr(new java.io.PrintWriter(err, true));
         int exit = commandLine.execute("deid", "--in", in.toString(), "--out", out.toString(), "--policy", "research",
-                "--key", key.toString(), "--rules", rules.toString(), "--jobs", "2");
+                "--key", key.toString(), "--rules", rules.toString(), "--jobs", "2", "--mappings", mappings.toString());
         return new DeidCommandTest.Result(exit, err.toString());
     }
 
@@ -88,6 +91,64 @@ class DeidOutputsOracleTest {
         int resolved = Integer.parseInt(r.stdout().lines().filter(l -> l.startsWith("RESOLVED")).findFirst()
                 .orElseThrow().substring(9));
         assertTrue(resolved >= 3, "the generated instances reference the first: " + r.stdout());
+    }
+
+    @Test
+    void mappingTablesAgreeWithInputsAndOutputs() throws IOException {
+        Path uids = mappings.resolve("uid_mapping.csv");
+        Path patients = mappings.resolve("patid_mapping.csv");
+        if (Files.getFileStore(mappings).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(uids)), "the tables are sensitive: owner only");
+        }
+        try (var files = Files.walk(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("mapping")), "no table in the output");
+        }
+        // NB: every UID pydicom finds in an input (any depth) that the output no longer holds must be in the table,
+        // mapped to the value at the same place in the output; Patient ID likewise.
+        String program = String.join("\n",
+                "import sys, csv, pydicom",
+                "def table(path):",
+                "    with open(path, newline='', encoding='utf-8') as f:",
+                "        rows = list(csv.reader(f))",
+                "    assert rows[0] == ['id_old', 'id_new'], rows[0]",
+                "    m = {}",
+                "    for old, new in rows[1:]:",
+                "        assert m.get(old, new) == new, old",
+                "        m[old] = new",
+                "    return m",
+                "uids = table(sys.argv[1]); pats = table(sys.argv[2])",
+                "def walk(a, b, path=''):",
+                "    for e in a:",
+                "        if e.tag.is_private or e.tag not in b: continue",
+                "        f = b[e.tag]",
+                "        if e.VR == 'SQ':",
+                "            for i, (x, y) in enumerate(zip(e.value, f.value)): yield from walk(x, y, path + str(e.tag) + str(i))",
+                "        elif e.VR == 'UI' and e.value and f.value:",
+                "            olds = list(e.value) if e.VM > 1 else [e.value]",
+                "            news = list(f.value) if f.VM > 1 else [f.value]",
+                "            for o, n in zip(olds, news): yield path + e.keyword, str(o), str(n)",
+                "args = sys.argv[3:]",
+                "checked = changed = 0",
+                "for i in range(0, len(args), 2):",
+                "    a = pydicom.dcmread(args[i]); b = pydicom.dcmread(args[i + 1])",
+                "    for where, old, new in walk(a, b):",
+                "        checked += 1",
+                "        if old != new:",
+                "            changed += 1",
+                "            if uids.get(old) != new: print('PROBLEM uid', where, args[i].split('/')[-1])",
+                "        elif old in uids: print('PROBLEM kept uid in table', where)",
+                "    pid = str(a.get('PatientID', ''))",
+                "    if pid and pats.get(pid) != str(b.PatientID): print('PROBLEM patient id', args[i].split('/')[-1])",
+                "print('COUNTS', checked, changed, len(uids), len(pats))");
+        List<String> args = new ArrayList<>(List.of(uids.toString(), patients.toString()));
+        args.addAll(pairArguments());
+        Peers.Result r = Peers.runPythonWithArguments(program, args, 300);
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(List.of(), r.stdout().lines().filter(l -> l.startsWith("PROBLEM")).toList(), r.stdout());
+        String[] counts = r.stdout().lines().filter(l -> l.startsWith("COUNTS")).findFirst().orElseThrow().split(" ");
+        assertTrue(Integer.parseInt(counts[2]) >= 3 * dicomInputs.size() && Integer.parseInt(counts[4]) >= 1,
+                "UIDs replaced and patient IDs mapped: " + r.stdout());
     }
 
     @Test
