@@ -90,7 +90,7 @@ public final class DelineateMacroFunctions implements Documented, MacroExtension
                     the macro with a message naming the function and the problem.""")
             .details(functionTable())
             .example("run(\"Open Sample Study\");", "run(\"Delineate Macro Functions\");", "Ext.addSegment(\"Mass\");",
-                    "Ext.setBrushRadius(20);", "Ext.setIntensityRange(80, 120);", "Ext.paintSphere(87.5, 59.5, 20);",
+                    "Ext.setBrushRadius(20);", "Ext.setIntensityRange(80, 120);", "Ext.paintSphere(87.5, 59.5, 19);",
                     "Ext.getVolume(\"Mass\", v);", "print(\"lesion: \" + v + \" mL\");",
                     "Ext.save(getDirectory(\"temp\") + \"lesion.dcm\");")
             .build();
