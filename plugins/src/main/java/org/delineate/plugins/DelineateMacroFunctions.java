@@ -130,10 +130,7 @@ public final class DelineateMacroFunctions implements Documented, MacroExtension
                 case "addLandmark" -> s.addLandmark((String) args[0], number(args[1]), number(args[2]), number(args[3]));
                 case "getVolume" -> ((Double[]) args[1])[0] = s.volumeMl((String) args[0]);
                 case "undo" -> s.annotation().undo();
-                case "save" -> {
-                    s.save(Path.of((String) args[0]));
-                    ImageSessions.saved(s);
-                }
+                case "save" -> s.save(Path.of((String) args[0]));
                 default -> throw new IllegalArgumentException("no function Ext." + name);
             }
             return null;

@@ -41,8 +41,8 @@ import org.delineate.plugins.editor.EditorWindow;
  * through the menus, dialogs, buttons, keys and mouse ({@link EditorUser}, {@link ImageJUser}): on the sample study
  * in the Segment Editor, a liver grown from a seed; the lesion outlined with threshold-limited painting (80 to 120
  * HU), polygons and brush strokes on every other slice, the slices between filled; a landmark; Measure; the
- * annotation saved as DICOM-SEG (Save Annotation: format dialog, file chooser, validation report) and as JSON (the
- * editor's Save...); the image closed, the study reopened, the Segment Editor opened and the JSON loaded (Load
+ * annotation saved as JSON (the editor's Save...) and as DICOM-SEG (Save Annotation: format dialog, file chooser,
+ * validation report); the image closed, the study reopened, the Segment Editor opened and the JSON loaded (Load
  * Annotation); ten steps undone, the image closed without saving, the study reopened and the autosaved annotation
  * restored at the prompt, then redone. Returns what it saw as {@code key=value} pairs separated by {@code ;};
  * writes {@code voxels.txt} (each segment's voxels as "name i j k" lines, 0-based) beside the saved files.
@@ -140,6 +140,11 @@ public final class WorkbenchDriver {
 
         Path seg = out.resolve("lesion.dcm");
         Path json = out.resolve("lesion.json");
+        put("recovery_files_before_save", recoveryFiles());
+        u.buttonLater("Save...");
+        chooseFile(json);
+        await(() -> Files.exists(json), "the JSON");
+        put("recovery_files_after_json", recoveryFiles());
         menu("Plugins", "Delineate", "Save Annotation");
         GenericDialog format = dialog("Save Annotation");
         choose(format, 0, "seg");
@@ -150,9 +155,6 @@ public final class WorkbenchDriver {
         put("validation_report", report.getTitle());
         press(report, "Write");
         await(() -> Files.exists(seg), "the SEG");
-        u.buttonLater("Save...");
-        chooseFile(json);
-        await(() -> Files.exists(json), "the JSON");
         String saved = state(u.session().annotation());
         put("state_saved", saved);
         writeVoxels(u.session().annotation(), out.resolve("voxels.txt"));
@@ -178,11 +180,13 @@ public final class WorkbenchDriver {
         u = reopen(u);
         GenericDialog prompt = restorePrompt();
         put("restore_prompt", prompt != null);
+        ImagePlus imp = u.image();
         if (prompt != null) {
             press(prompt, "Restore");
+            await(() -> imp.getProperty(DelineateMacroFunctions.SESSION_PROPERTY) instanceof AnnotationSession s
+                    && !s.annotation().segments().isEmpty(), "the restored annotation");
         }
-        openEditor(u.image());
-        ImagePlus imp = u.image();
+        openEditor(imp);
         await(() -> EditorWindow.of(imp) != null && EditorWindow.of(imp).controller().session() == imp.getProperty(
                 DelineateMacroFunctions.SESSION_PROPERTY) && !EditorWindow.of(imp).controller().session().annotation()
                 .segments().isEmpty(), "the restored annotation in the Segment Editor");

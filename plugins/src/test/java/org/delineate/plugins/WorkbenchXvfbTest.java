@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The workbench end to end, as a radiologist uses it (issue 6): {@code ./delineate} under Xvfb opens the sample study
  * in the Segment Editor and {@link WorkbenchDriver} works through the menus, dialogs, buttons, keys and mouse of the
  * real windows: a liver grown from a seed; the lesion outlined with polygons and brush strokes on every other slice
- * with painting limited to 80 to 120 HU, the slices between filled; a landmark; Measure; Save Annotation as
- * DICOM-SEG (format dialog, file chooser, validation report) and the editor's Save... as JSON; the image closed,
+ * with painting limited to 80 to 120 HU, the slices between filled; a landmark; Measure; the editor's Save... as
+ * JSON and Save Annotation as DICOM-SEG (format dialog, file chooser, validation report); the image closed,
  * the study reopened and the JSON loaded; ten steps undone and left unsaved, the image closed, the study reopened
  * and the autosaved annotation restored at the prompt. File choosers are answered through ImageJ's Swing file
  * chooser option (see {@link WorkbenchDriver}); everything else is clicked or typed.
@@ -154,7 +154,9 @@ class WorkbenchXvfbTest {
         assertEquals(CtPhantom.LESION_X, Double.parseDouble(landmark[0]), p.pixelSpacing(), saved);
         assertEquals(CtPhantom.LESION_Y, Double.parseDouble(landmark[1]), p.pixelSpacing(), saved);
         assertEquals(p.lesionZ(), Double.parseDouble(landmark[2]), 1e-3, "the landmark is on the lesion's middle slice");
-        assertEquals("0", seen.get("recovery_files_after_save"), "saving removed the recovery file");
+        assertEquals("1", seen.get("recovery_files_before_save"), "13 steps: autosaved at the tenth");
+        assertEquals("0", seen.get("recovery_files_after_json"), "the editor's Save... removed the recovery file");
+        assertEquals("0", seen.get("recovery_files_after_save"), "and nothing wrote it again");
         assertEquals("false", seen.get("reopened_prompt"), "nothing to restore after saving");
         assertEquals(saved, seen.get("state_loaded"), "Load Annotation of the JSON");
         String undone = seen.get("state_undone");
