@@ -88,7 +88,22 @@ public final class ScreenshotDriver {
     }
 
     private static Path capture(ImagePlus imp, Window editor, Path file) throws Exception {
-        Rectangle area = imp.getWindow().getBounds().union(editor.getBounds());
+        return capture(file, imp.getWindow(), editor);
+    }
+
+    /** Where a window is on the screen. */
+    public static Rectangle screenBounds(Window w) throws Exception {
+        return onEdt(() -> new Rectangle(w.getLocationOnScreen(), w.getSize()));
+    }
+
+    /** Captures the screen area the windows cover together into a PNG file; returns the file. */
+    public static Path capture(Path file, Window... windows) throws Exception {
+        Rectangle area = screenBounds(windows[0]);
+        for (Window w : windows) {
+            area = area.union(screenBounds(w));
+        }
+        onEdt(() -> null);
+        java.awt.Toolkit.getDefaultToolkit().sync();
         BufferedImage shot = new Robot().createScreenCapture(area);
         ImageIO.write(shot, "png", file.toFile());
         return file;
