@@ -53,29 +53,26 @@ class WorkbenchXvfbTest {
 
     @Test
     void aRadiologistOutlinesMeasuresSavesReopensAndRestoresTheSampleLesion() throws Exception {
-        CtPhantom p = CtPhantom.standard();
-        double origin = -(p.rows() - 1) * p.pixelSpacing() / 2;
-        // NB: the volume's slices go up along the slice normal (+z), so slice 0 is the lowest.
-        double bottom = -(p.slices() - 1) * p.sliceSpacing();
+        SampleGrid grid = SampleGrid.standard();
+        CtPhantom p = grid.phantom();
         Set<String> lesion = new TreeSet<>();
         TreeSet<Integer> lesionSlices = new TreeSet<>();
         for (int k = 0; k < p.slices(); k++) {
             for (int j = 0; j < p.rows(); j++) {
                 for (int i = 0; i < p.rows(); i++) {
-                    if (p.hounsfield(origin + i * p.pixelSpacing(), origin + j * p.pixelSpacing(), bottom + k * p.sliceSpacing()) == 100) {
+                    if (grid.hounsfield(i, j, k) == 100) {
                         lesion.add(i + " " + j + " " + k);
                         lesionSlices.add(k);
                     }
                 }
             }
         }
-        int ci = (int) Math.floor((CtPhantom.LESION_X - origin) / p.pixelSpacing());
-        int cj = (int) Math.floor((CtPhantom.LESION_Y - origin) / p.pixelSpacing());
+        int ci = grid.lesionVoxel()[0];
+        int cj = grid.lesionVoxel()[1];
         int k0 = lesionSlices.first();
         int k1 = lesionSlices.last();
         int[] liver = {90, 45, (k0 + k1) / 2};
-        assertEquals(60, p.hounsfield(origin + liver[0] * p.pixelSpacing(), origin + liver[1] * p.pixelSpacing(),
-                bottom + liver[2] * p.sliceSpacing()), "the liver seed is in the liver");
+        assertEquals(60, grid.hounsfield(liver[0], liver[1], liver[2]), "the liver seed is in the liver");
         Path out = Files.createDirectories(tmp.resolve("out"));
 
         Map<String, String> seen = XvfbImageJ.call(tmp, WorkbenchDriver.class, "run", out + " " + ci + " " + cj + " " + k0
@@ -128,8 +125,8 @@ class WorkbenchXvfbTest {
                     for j, i in zip(*pixels[f].nonzero()):
                         print(label, i + round((x - origin) / spacing), j + round((y - origin) / spacing),
                               round((z - bottom) / thickness))
-                """, List.of(seg.toString(), Double.toString(origin), Double.toString(p.pixelSpacing()),
-                Double.toString(bottom), Double.toString(p.sliceSpacing())), 120);
+                """, List.of(seg.toString(), Double.toString(grid.origin()), Double.toString(p.pixelSpacing()),
+                Double.toString(grid.bottom()), Double.toString(p.sliceSpacing())), 120);
         assertEquals(0, py.exitCode(), py.stderr());
         List<String> lines = py.stdout().strip().lines().toList();
         Map<String, Set<String>> pydicom = new TreeMap<>();

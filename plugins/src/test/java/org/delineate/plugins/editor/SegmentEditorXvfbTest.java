@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.delineate.dicom.sample.CtPhantom;
+import org.delineate.plugins.SampleGrid;
 import org.delineate.plugins.XvfbImageJ;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +25,12 @@ class SegmentEditorXvfbTest {
 
     @Test
     void paintsUndoesOutlinesFollowsMacrosPlacesLandmarksGrowsAndMeasuresInTheImageJWindow() throws Exception {
-        CtPhantom p = CtPhantom.standard();
-        double origin = -(p.rows() - 1) * p.pixelSpacing() / 2;
-        int seedI = (int) Math.floor((CtPhantom.LESION_X - origin) / p.pixelSpacing());
-        int seedJ = (int) Math.floor((CtPhantom.LESION_Y - origin) / p.pixelSpacing());
-        // NB: the volume's slices go up along the slice normal (+z), so slice 0 is the lowest, z = -(slices - 1) x 2.5.
-        double bottom = -(p.slices() - 1) * p.sliceSpacing();
-        int seedK = (int) Math.round((p.lesionZ() - bottom) / p.sliceSpacing());
-        Map<String, String> seen = XvfbImageJ.call(tmp, EditorDriver.class, "run", seedI + " " + seedJ + " " + seedK, 150);
+        SampleGrid grid = SampleGrid.standard();
+        CtPhantom p = grid.phantom();
+        double origin = grid.origin();
+        double bottom = grid.bottom();
+        int[] seed = grid.lesionVoxel();
+        Map<String, String> seen = XvfbImageJ.call(tmp, EditorDriver.class, "run", seed[0] + " " + seed[1] + " " + seed[2], 150);
         assertEquals(null, seen.get("failed"), "the session went through: " + seen);
         assertEquals("open", seen.get("editor"), "./delineate opens the sample in the Segment Editor: " + seen);
         assertEquals(SegmentEditorTool.NAME, seen.get("tool"), "the editor's tool is selected in ImageJ's toolbar");
