@@ -5,7 +5,7 @@
 // Argument keys (all optional; values with spaces in [brackets]):
 //   folder=  the DICOM study to open (default: the sample study)
 //   series=  which series of the folder, 1-based as in the series browser (default 1)
-//   x= y= z= the lesion's centre in voxels, 0-based (default: the sample's lesion, 87.5 59.5 20)
+//   x= y= z= the lesion's centre in voxels, 0-based (default: the sample's lesion, 87.5 59.5 19)
 //   radius=  the sphere brush radius in mm, larger than the lesion (default 20)
 //   low= high=  the lesion's intensity range in HU: only voxels in it are painted (default 80 120)
 //   out=     the DICOM-SEG to write (default: lesion-seg.dcm in ImageJ's temp folder)
@@ -15,7 +15,7 @@ folder = option(args, "folder", "");
 series = option(args, "series", "1");
 x = parseFloat(option(args, "x", "87.5"));
 y = parseFloat(option(args, "y", "59.5"));
-z = parseFloat(option(args, "z", "20"));
+z = parseFloat(option(args, "z", "19"));
 radius = parseFloat(option(args, "radius", "20"));
 low = parseFloat(option(args, "low", "80"));
 high = parseFloat(option(args, "high", "120"));

@@ -373,4 +373,8 @@ public final class Annotation {
             l.voxelsChanged(slices.clone());
         }
     }
+
+    void fireSaved() {
+        listeners.forEach(AnnotationListener::saved);
+    }
 }

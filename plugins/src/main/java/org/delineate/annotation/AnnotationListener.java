@@ -17,4 +17,8 @@ public interface AnnotationListener {
     /** Landmarks were added, moved, renamed or removed. */
     default void landmarksChanged() {
     }
+
+    /** The annotation was saved to a file (any format) by its {@link AnnotationSession}. */
+    default void saved() {
+    }
 }

@@ -202,7 +202,7 @@ public final class AnnotationSession {
     }
 
     /**
-     * Saves in {@code format}, atomically.
+     * Saves in {@code format}, atomically, then tells the annotation's listeners.
      *
      * @param segOptions for {@link AnnotationFormat#SEG}: the segmentation type and other options
      * @param segSource for SEG: the DICOM image volume the segmentation references (this session's image when it
@@ -217,6 +217,7 @@ public final class AnnotationSession {
             case SEG -> AnnotationSeg.write(annotation, segSource, segOptions, file);
             default -> throw new IllegalArgumentException("no format " + format);
         }
+        annotation.fireSaved();
     }
 
     /** The problems of saving as a SEG on {@code segSource} (see {@link AnnotationSeg#validate}); empty when none. */

@@ -90,7 +90,7 @@ public final class DelineateMacroFunctions implements Documented, MacroExtension
                     the macro with a message naming the function and the problem.""")
             .details(functionTable())
             .example("run(\"Open Sample Study\");", "run(\"Delineate Macro Functions\");", "Ext.addSegment(\"Mass\");",
-                    "Ext.setBrushRadius(20);", "Ext.setIntensityRange(80, 120);", "Ext.paintSphere(87.5, 59.5, 20);",
+                    "Ext.setBrushRadius(20);", "Ext.setIntensityRange(80, 120);", "Ext.paintSphere(87.5, 59.5, 19);",
                     "Ext.getVolume(\"Mass\", v);", "print(\"lesion: \" + v + \" mL\");",
                     "Ext.save(getDirectory(\"temp\") + \"lesion.dcm\");")
             .build();
@@ -130,10 +130,7 @@ public final class DelineateMacroFunctions implements Documented, MacroExtension
                 case "addLandmark" -> s.addLandmark((String) args[0], number(args[1]), number(args[2]), number(args[3]));
                 case "getVolume" -> ((Double[]) args[1])[0] = s.volumeMl((String) args[0]);
                 case "undo" -> s.annotation().undo();
-                case "save" -> {
-                    s.save(Path.of((String) args[0]));
-                    ImageSessions.saved(s);
-                }
+                case "save" -> s.save(Path.of((String) args[0]));
                 default -> throw new IllegalArgumentException("no function Ext." + name);
             }
             return null;

@@ -23,8 +23,8 @@ import org.delineate.plugins.view.VolumeImages;
 /**
  * The annotation session of each image Delineate opened, kept as an image property so that the {@code Ext.}
  * functions, the commands and the Segment Editor edit one annotation per image; its autosave to the recovery
- * folder ({@code <cache>/recovery}, see {@link Commands#cache()}), and restoring from it when a study is
- * reopened. Autosave runs for interactive work only: not in batch mode nor headless. Package-private.
+ * folder ({@code <cache>/recovery}, see {@link Commands#cache()}), removed whenever the annotation is saved, and
+ * restoring from it when a study is reopened. Autosave runs for interactive work only: not in batch mode nor headless. Package-private.
  */
 final class ImageSessions {
 
@@ -87,6 +87,16 @@ final class ImageSessions {
             public void landmarksChanged() {
                 autosave(recovery, annotation);
             }
+
+            @Override
+            public void saved() {
+                // NB: whoever saved (a command, Ext.save, the Segment Editor's Save...), the recovery file is stale
+                try {
+                    recovery.discard(annotation);
+                } catch (IOException e) {
+                    IJ.showStatus("Delineate: the recovery file could not be deleted: " + e.getMessage());
+                }
+            }
         });
         imp.setProperty(DelineateMacroFunctions.SESSION_PROPERTY, session);
         if (EditorWindow.of(imp) != null) {
@@ -94,15 +104,6 @@ final class ImageSessions {
             EditorWindow.open(imp, session, Terminology.load());
         }
         return session;
-    }
-
-    /** After a clean save: the recovery file of the image's annotation is no longer needed. */
-    static void saved(AnnotationSession session) {
-        try {
-            recovery().discard(session.annotation());
-        } catch (IOException e) {
-            IJ.showStatus("Delineate: the recovery file could not be deleted: " + e.getMessage());
-        }
     }
 
     /**

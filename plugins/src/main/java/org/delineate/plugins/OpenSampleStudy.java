@@ -28,7 +28,7 @@ public final class OpenSampleStudy implements Documented {
                     patient data). Its DICOM files are generated on first use into the per-user cache,
                     `$XDG_CACHE_HOME/delineate/sample-ct/` or `~/.cache/delineate/sample-ct/` (Java system property
                     `delineate.cache` overrides the cache folder), and reused afterwards. The lesion is centred at voxel
-                    (87.5, 59.5, 20), 0-based.""")
+                    (87.5, 59.5, 19), 0-based.""")
             .optional("restore", OpenDicomSeries.restoreMeaning(), "no")
             .example("run(\"Open Sample Study\");")
             .build();

@@ -101,7 +101,6 @@ public final class SaveAnnotation implements Documented {
             }
             IJ.showStatus("Saving " + request.path().getFileName() + " ...");
             session.save(request.path(), request.format(), request.segOptions(), segSource);
-            ImageSessions.saved(session);
             IJ.showStatus("Saved " + request.path().getFileName());
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             Commands.fail(COMMAND, e.getMessage());

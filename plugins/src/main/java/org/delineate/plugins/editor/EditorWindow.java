@@ -113,6 +113,9 @@ public final class EditorWindow extends JFrame implements EditorView, Annotation
         Runnable open = () -> {
             EditorWindow existing = of(imp);
             if (existing != null && existing.session != session) {
+                // NB: detached now, not when the window-closed event comes: that comes after the new editor is
+                // attached, and would take the image's editor property, overlay and keys from it.
+                existing.detach();
                 existing.dispose();
                 existing = null;
             }

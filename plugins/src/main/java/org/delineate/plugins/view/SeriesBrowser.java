@@ -25,6 +25,12 @@ import org.delineate.plugins.open.SeriesTable;
  */
 public final class SeriesBrowser {
 
+    /**
+     * Preferred widths (pixels) of the columns of {@link SeriesTable#COLUMNS}, 900 in all. NB: the series' number and
+     * description tell series apart, so that column gets the most room.
+     */
+    private static final int[] COLUMN_WIDTHS = {30, 170, 170, 280, 70, 100, 80};
+
     private SeriesBrowser() {
     }
 
@@ -37,6 +43,9 @@ public final class SeriesBrowser {
             grid.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
             grid.setRowSelectionInterval(0, 0);
             grid.setAutoCreateRowSorter(false);
+            for (int c = 0; c < COLUMN_WIDTHS.length; c++) {
+                grid.getColumnModel().getColumn(c).setPreferredWidth(COLUMN_WIDTHS[c]);
+            }
             JButton open = new JButton("Open");
             JButton cancel = new JButton("Cancel");
             open.addActionListener(e -> {

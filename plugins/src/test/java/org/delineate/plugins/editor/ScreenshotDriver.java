@@ -1,16 +1,17 @@
 package org.delineate.plugins.editor;
 
+import static org.delineate.plugins.editor.EditorUser.find;
+import static org.delineate.plugins.editor.EditorUser.onEdt;
+
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import javax.imageio.ImageIO;
 import javax.swing.JTabbedPane;
-import javax.swing.SwingUtilities;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -56,7 +57,7 @@ public final class ScreenshotDriver {
             list.setType(mass.id(), terminology.typeByMeaning("Mass").orElseThrow(), true);
             ops.growRegion(87, 59, lesionSlice, 80, 120, 1_000_000);
             imp.setSlice(lesionSlice + 1);
-            javax.swing.JComboBox<?> templates = find(editor, javax.swing.JComboBox.class, "template");
+            javax.swing.JComboBox<?> templates = find(editor, javax.swing.JComboBox.class, b -> "template".equals(b.getName()));
             for (int n = 0; n < templates.getItemCount(); n++) {
                 if (templates.getItemAt(n) instanceof LandmarkTemplate t && t.name().equals("Lesion axes")) {
                     templates.setSelectedIndex(n);
@@ -78,7 +79,7 @@ public final class ScreenshotDriver {
         Path dir = Files.createDirectories(Path.of(folder));
         Path segments = capture(imp, editor, dir.resolve("segment-editor.png"));
         onEdt(() -> {
-            find(editor, JTabbedPane.class, null).setSelectedIndex(1);
+            find(editor, JTabbedPane.class, t -> true).setSelectedIndex(1);
             return null;
         });
         Thread.sleep(500);
@@ -87,39 +88,24 @@ public final class ScreenshotDriver {
     }
 
     private static Path capture(ImagePlus imp, Window editor, Path file) throws Exception {
-        Rectangle area = imp.getWindow().getBounds().union(editor.getBounds());
+        return capture(file, imp.getWindow(), editor);
+    }
+
+    /** Where a window is on the screen. */
+    public static Rectangle screenBounds(Window w) throws Exception {
+        return onEdt(() -> new Rectangle(w.getLocationOnScreen(), w.getSize()));
+    }
+
+    /** Captures the screen area the windows cover together into a PNG file; returns the file. */
+    public static Path capture(Path file, Window... windows) throws Exception {
+        Rectangle area = screenBounds(windows[0]);
+        for (Window w : windows) {
+            area = area.union(screenBounds(w));
+        }
+        onEdt(() -> null);
+        java.awt.Toolkit.getDefaultToolkit().sync();
         BufferedImage shot = new Robot().createScreenCapture(area);
         ImageIO.write(shot, "png", file.toFile());
         return file;
-    }
-
-    /** The first component of a type (and name, unless null) below {@code root}. */
-    private static <T extends java.awt.Component> T find(java.awt.Container root, Class<T> type, String name) {
-        for (java.awt.Component child : root.getComponents()) {
-            if (type.isInstance(child) && (name == null || name.equals(child.getName()))) {
-                return type.cast(child);
-            }
-            if (child instanceof java.awt.Container inner) {
-                T t = find(inner, type, name);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static <T> void onEdt(Callable<T> action) throws Exception {
-        Exception[] failure = new Exception[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                action.call();
-            } catch (Exception e) {
-                failure[0] = e;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
     }
 }

@@ -3,16 +3,12 @@ package org.delineate.plugins.editor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.delineate.dicom.Peers;
 import org.delineate.dicom.sample.CtPhantom;
-import org.delineate.plugins.DelineateImageJ;
+import org.delineate.plugins.SampleGrid;
+import org.delineate.plugins.XvfbImageJ;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,31 +25,13 @@ class SegmentEditorXvfbTest {
 
     @Test
     void paintsUndoesOutlinesFollowsMacrosPlacesLandmarksGrowsAndMeasuresInTheImageJWindow() throws Exception {
-        Path xvfb = Peers.assumeInstalled("xvfb-run");
-        CtPhantom p = CtPhantom.standard();
-        double origin = -(p.rows() - 1) * p.pixelSpacing() / 2;
-        int seedI = (int) Math.floor((CtPhantom.LESION_X - origin) / p.pixelSpacing());
-        int seedJ = (int) Math.floor((CtPhantom.LESION_Y - origin) / p.pixelSpacing());
-        // NB: the volume's slices go up along the slice normal (+z), so slice 0 is the lowest, z = -(slices - 1) x 2.5.
-        double bottom = -(p.slices() - 1) * p.sliceSpacing();
-        int seedK = (int) Math.round((p.lesionZ() - bottom) / p.sliceSpacing());
-        Path ijFolder = Files.createDirectories(tmp.resolve("imagej/plugins")).getParent();
-        Files.createDirectories(tmp.resolve("home"));
-        List<String> command = new ArrayList<>(List.of(xvfb.toString(), "-a", "-s", "-screen 0 1400x1000x24",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-Duser.home=" + tmp.resolve("home"), "-Dplugins.dir=" + ijFolder, "-Ddelineate.cache=" + tmp.resolve("cache"),
-                "-Ddelineate.eval.timeout=150",
-                "-Ddelineate.eval=return call(\"" + EditorDriver.class.getName() + ".run\", \"" + seedI + " " + seedJ + " "
-                        + seedK + "\");",
-                "-cp", System.getProperty("java.class.path"), DelineateImageJ.class.getName()));
-        Peers.Result r = Peers.run(command, tmp, 240);
-        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
-        List<String> lines = r.stdout().strip().lines().toList();
-        Map<String, String> seen = new HashMap<>();
-        for (String pair : lines.get(lines.size() - 1).split(";")) {
-            String[] kv = pair.split("=", 2);
-            seen.put(kv[0], kv.length > 1 ? kv[1] : "");
-        }
+        SampleGrid grid = SampleGrid.standard();
+        CtPhantom p = grid.phantom();
+        double origin = grid.origin();
+        double bottom = grid.bottom();
+        int[] seed = grid.lesionVoxel();
+        Map<String, String> seen = XvfbImageJ.call(tmp, EditorDriver.class, "run", seed[0] + " " + seed[1] + " " + seed[2], 150);
+        assertEquals(null, seen.get("failed"), "the session went through: " + seen);
         assertEquals("open", seen.get("editor"), "./delineate opens the sample in the Segment Editor: " + seen);
         assertEquals(SegmentEditorTool.NAME, seen.get("tool"), "the editor's tool is selected in ImageJ's toolbar");
         double mag = Double.parseDouble(seen.get("magnification"));
@@ -113,6 +91,9 @@ class SegmentEditorXvfbTest {
         double sphere = 4.0 / 3 * Math.PI * Math.pow(CtPhantom.LESION_RADIUS, 3) / 1000;
         assertEquals(sphere, Double.parseDouble(seen.get("measured_ml")), sphere * 0.05,
                 "region growing in 80..120 HU from a seed in the lesion takes the lesion (2.5 mm voxels: within 5 %)");
+        assertEquals("true", seen.get("editor_after_load"), "Load Annotation: the editor follows the new session");
+        assertEquals("true", seen.get("loaded_session"));
+        assertEquals("true", seen.get("paints_after_load"), "and the mouse paints in it");
         assertEquals("true", seen.get("closed_editor"), "closing the image closes its editor");
     }
 
