@@ -28,4 +28,24 @@ class DelineateCommandTest {
         assertEquals(2, commandLine.execute("seg"), "no subcommand is a usage error");
         assertTrue(err.toString().contains("give a subcommand: write or read"), err.toString());
     }
+
+    @Test
+    void aRunOfOneSubcommandBuildsOnlyThatOneAndBehavesTheSame() {
+        CommandLine convert = DelineateCommand.commandLine(new String[] {"convert", "a", "b"});
+        assertEquals(java.util.Set.of("convert"), convert.getSubcommands().keySet());
+        assertEquals(java.util.Set.of("dump", "convert", "seg", "deid"),
+                DelineateCommand.commandLine(new String[] {"--help"}).getSubcommands().keySet());
+        assertEquals(java.util.Set.of("dump", "convert", "seg", "deid"),
+                DelineateCommand.commandLine(new String[] {"nonsense"}).getSubcommands().keySet());
+        StringWriter err = new StringWriter();
+        CommandLine missing = DelineateCommand.commandLine(new String[] {"convert"});
+        missing.setErr(new PrintWriter(err));
+        assertEquals(2, missing.execute("convert"), "a usage error of the one subcommand is still exit code 2");
+        assertTrue(err.toString().contains("Missing required parameters"), err.toString());
+        StringWriter unknown = new StringWriter();
+        CommandLine all = DelineateCommand.commandLine(new String[] {"nonsense"});
+        all.setErr(new PrintWriter(unknown));
+        assertEquals(2, all.execute("nonsense"));
+        assertTrue(unknown.toString().contains("Unmatched argument at index 0: 'nonsense'"), unknown.toString());
+    }
 }
