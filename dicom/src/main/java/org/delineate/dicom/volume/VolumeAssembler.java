@@ -101,14 +101,15 @@ public final class VolumeAssembler {
         for (int k = 0; k < frames.size(); k++) {
             slicesByFile.computeIfAbsent(frames.get(k).file(), f -> new ArrayList<>()).add(k);
         }
+        List<Map.Entry<Path, List<Integer>>> tasks = tasks(slicesByFile, frames);
         Slice[] slices = new Slice[frames.size()];
         DataSet[] header = new DataSet[1];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, slicesByFile.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()));
         // NB: one read buffer per decoding thread of this call, so that reading the frames makes no garbage beyond them
         ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[SCRATCH]);
         try {
             List<Future<?>> work = new ArrayList<>();
-            for (Map.Entry<Path, List<Integer>> entry : slicesByFile.entrySet()) {
+            for (Map.Entry<Path, List<Integer>> entry : tasks) {
                 work.add(pool.submit(() -> {
                     readFile(entry.getKey(), entry.getValue(), frames, slices, header, scratch.get());
                     return null;
@@ -129,6 +130,26 @@ public final class VolumeAssembler {
             pool.shutdownNow();
         }
         return build(frames, slices, header[0], geometry, notes);
+    }
+
+    /**
+     * The reading tasks: one per file, except that the frames of a multi-frame file whose pixels the scan located
+     * (no header to parse, no tile of a shared frame) are split among the threads. NB: a volume of one enhanced
+     * file would otherwise be read by one thread.
+     */
+    private List<Map.Entry<Path, List<Integer>>> tasks(Map<Path, List<Integer>> slicesByFile, List<FrameRef> frames) {
+        List<Map.Entry<Path, List<Integer>>> tasks = new ArrayList<>();
+        for (Map.Entry<Path, List<Integer>> entry : slicesByFile.entrySet()) {
+            List<Integer> slices = entry.getValue();
+            boolean splittable = slices.size() >= 2 * threads
+                    && slices.stream().allMatch(k -> frames.get(k).known() != null && frames.get(k).tile() == null);
+            int parts = splittable ? threads : 1;
+            for (int p = 0; p < parts; p++) {
+                List<Integer> part = slices.subList(p * slices.size() / parts, (p + 1) * slices.size() / parts);
+                tasks.add(Map.entry(entry.getKey(), part));
+            }
+        }
+        return tasks;
     }
 
     /** One decoded slice with what the volume needs to know of its source. */
