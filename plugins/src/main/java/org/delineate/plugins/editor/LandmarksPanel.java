@@ -99,9 +99,10 @@ final class LandmarksPanel extends JPanel {
         distances.addActionListener(e -> measure.run());
         add(top, BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
-        add(ToolsPanel.row(new JLabel("Landmark tool (L): click to place, drag to move, Alt-click to delete."), delete,
-                distances),
-                BorderLayout.SOUTH);
+        JPanel bottom = new JPanel(new java.awt.GridLayout(2, 1, 2, 2));
+        bottom.add(ToolsPanel.row(new JLabel("Landmark tool (L): click to place, drag to move, Alt-click to delete.")));
+        bottom.add(ToolsPanel.row(delete, distances));
+        add(bottom, BorderLayout.SOUTH);
         setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
         refresh();
     }
