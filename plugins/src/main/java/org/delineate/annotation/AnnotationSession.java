@@ -174,6 +174,29 @@ public final class AnnotationSession {
         return annotation.addLandmark(name, null, annotation.grid().geometry().toPatient(x, y, z));
     }
 
+    /**
+     * The distance in mm between the landmarks named {@code a} and {@code b} (patient positions, LPS).
+     *
+     * @throws IllegalArgumentException when no landmark, or more than one, has one of the names
+     */
+    public double landmarkDistance(String a, String b) {
+        return Measurements.distance(landmark(a), landmark(b));
+    }
+
+    /** The one landmark of this name. */
+    private Landmark landmark(String name) {
+        List<Landmark> named = annotation.landmarks().stream().filter(l -> l.name().equals(name)).toList();
+        if (named.isEmpty()) {
+            throw new IllegalArgumentException("no landmark \"" + name + "\"; the landmarks are "
+                    + annotation.landmarks().stream().map(Landmark::name).toList());
+        }
+        if (named.size() > 1) {
+            throw new IllegalArgumentException(named.size() + " landmarks are named \"" + name + "\"; rename all "
+                    + "but one");
+        }
+        return named.get(0);
+    }
+
     /** The volume of a segment in mL. */
     public double volumeMl(String name) {
         return measure(name).volumeMl();

@@ -75,6 +75,9 @@ public final class DelineateMacroFunctions implements Documented, MacroExtension
                     ARG_STRING, ARG_NUMBER, ARG_NUMBER, ARG_NUMBER),
             new Function("getVolume", "Ext.getVolume(name, v)", "sets v to the segment's volume in mL", ARG_STRING,
                     ARG_NUMBER + ARG_OUTPUT),
+            new Function("getLandmarkDistance", "Ext.getLandmarkDistance(a, b, d)", "sets d to the distance in mm "
+                    + "between the landmarks named a and b (their patient positions); each name must belong to exactly "
+                    + "one landmark", ARG_STRING, ARG_STRING, ARG_NUMBER + ARG_OUTPUT),
             new Function("undo", "Ext.undo()", "undoes the last step"),
             new Function("save", "Ext.save(path)", "saves by the file name's ending: `.json` annotation document, "
                     + "`.nii`/`.nii.gz` label map, `.dcm` DICOM-SEG (BINARY; DICOM images only); Save Annotation offers "
@@ -129,6 +132,8 @@ public final class DelineateMacroFunctions implements Documented, MacroExtension
                 case "fillPolygon" -> s.fillPolygon(numbers(args[0]), numbers(args[1]), (int) Math.round(number(args[2])), true);
                 case "addLandmark" -> s.addLandmark((String) args[0], number(args[1]), number(args[2]), number(args[3]));
                 case "getVolume" -> ((Double[]) args[1])[0] = s.volumeMl((String) args[0]);
+                case "getLandmarkDistance" ->
+                    ((Double[]) args[2])[0] = s.landmarkDistance((String) args[0], (String) args[1]);
                 case "undo" -> s.annotation().undo();
                 case "save" -> s.save(Path.of((String) args[0]));
                 default -> throw new IllegalArgumentException("no function Ext." + name);

@@ -94,6 +94,22 @@ public final class Measurements {
                 widest == null ? 0 : widest.longest(), widest == null ? 0 : widest.perpendicular(), widestSlice, ends);
     }
 
+    /**
+     * The distance of every pair of landmarks, each pair once: (0, 1), (0, 2), ..., (1, 2), ... in list order
+     * (the order they were placed in); empty for fewer than two landmarks.
+     */
+    public static List<LandmarkDistance> distances(List<Landmark> landmarks) {
+        List<LandmarkDistance> all = new ArrayList<>();
+        for (int m = 0; m < landmarks.size(); m++) {
+            for (int n = m + 1; n < landmarks.size(); n++) {
+                Landmark a = landmarks.get(m);
+                Landmark b = landmarks.get(n);
+                all.add(new LandmarkDistance(a, b, distance(a, b)));
+            }
+        }
+        return all;
+    }
+
     /** The distance in mm between two landmarks. */
     public static double distance(Landmark a, Landmark b) {
         double[] p = a.position();

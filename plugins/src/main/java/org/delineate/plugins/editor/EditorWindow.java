@@ -72,7 +72,7 @@ public final class EditorWindow extends JFrame implements EditorView, Annotation
         this.segments = new SegmentsPanel(session, terminology, this::error);
         this.tools = new ToolsPanel(controller, this::status, this::error);
         this.landmarks = new LandmarksPanel(session.annotation(), controller.naming(), feedback,
-                k -> showSlice(k), this::error);
+                k -> showSlice(k), this::measureLandmarks, this::error);
         this.actions = new EditorActions(imp, controller, this::status, this::error);
 
         JPanel segmentsTab = new JPanel(new BorderLayout());
@@ -265,6 +265,12 @@ public final class EditorWindow extends JFrame implements EditorView, Annotation
     @Override
     public void showSlice(int slice) {
         imp.setSlice(slice + 1);
+    }
+
+    /** Plugins > Delineate > Measure Landmarks on this image, after the gesture under way. */
+    private void measureLandmarks() {
+        controller.finishGesture();
+        IJ.run(imp, "Measure Landmarks", "");
     }
 
     @Override

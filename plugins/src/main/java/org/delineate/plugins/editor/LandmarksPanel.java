@@ -26,7 +26,8 @@ import org.delineate.annotation.LandmarkTemplate;
 /**
  * The landmarks of the Segment Editor: a template to follow (its next point is prompted), the name of the next
  * point (optional, used once), and the table of landmarks with name, voxel and patient (LPS mm) coordinates;
- * selecting a row shows its slice and highlights it; Delete removes it.
+ * selecting a row shows its slice and highlights it; Delete removes it; Measure distances fills the "Landmark
+ * distances" table.
  */
 final class LandmarksPanel extends JPanel {
 
@@ -42,8 +43,12 @@ final class LandmarksPanel extends JPanel {
     private final Consumer<String> onError;
     private boolean updating;
 
+    /**
+     * @param showSlice shows a slice (0-based) in the image window
+     * @param measure measures the distances between the landmarks (Plugins > Delineate > Measure Landmarks)
+     */
     LandmarksPanel(Annotation annotation, LandmarkNaming naming, FeedbackPainter feedback, IntConsumer showSlice,
-            Consumer<String> onError) {
+            Runnable measure, Consumer<String> onError) {
         super(new BorderLayout(4, 4));
         this.annotation = annotation;
         this.naming = naming;
@@ -89,10 +94,15 @@ final class LandmarksPanel extends JPanel {
                 annotation.removeLandmark(l.id());
             }
         });
+        JButton distances = new JButton("Measure distances");
+        distances.setToolTipText("The distance between every two landmarks, into the \"Landmark distances\" table");
+        distances.addActionListener(e -> measure.run());
         add(top, BorderLayout.NORTH);
         add(new JScrollPane(table), BorderLayout.CENTER);
-        add(ToolsPanel.row(new JLabel("Landmark tool (L): click to place, drag to move, Alt-click to delete."), delete),
-                BorderLayout.SOUTH);
+        JPanel bottom = new JPanel(new java.awt.GridLayout(2, 1, 2, 2));
+        bottom.add(ToolsPanel.row(new JLabel("Landmark tool (L): click to place, drag to move, Alt-click to delete.")));
+        bottom.add(ToolsPanel.row(delete, distances));
+        add(bottom, BorderLayout.SOUTH);
         setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
         refresh();
     }

@@ -68,6 +68,23 @@ class MeasurementsTest {
     }
 
     @Test
+    void everyPairOfLandmarksIsMeasuredOnceInTheOrderOfPlacing() {
+        VolumeGeometry g = VolumeGeometry.of(new double[] {0, 0, 0}, new double[] {1, 0, 0, 0, 1, 0},
+                new double[] {1, 1}, new double[] {0, 0, 1});
+        Annotation a = new Annotation(new AnnotationGrid(4, 4, 4, g), null, "t", Clock.systemUTC());
+        assertEquals(List.of(), Measurements.distances(a.landmarks()));
+        a.addLandmark("p", null, new double[] {1, 2, 3});
+        assertEquals(List.of(), Measurements.distances(a.landmarks()), "one landmark: no pair");
+        a.addLandmark("q", null, new double[] {1 + 2, 2 + 3, 3 + 6});
+        a.addLandmark("r", null, new double[] {1 - 1, 2 - 4, 3 - 8});
+        List<LandmarkDistance> d = Measurements.distances(a.landmarks());
+        assertEquals(List.of("p-q", "p-r", "q-r"), d.stream().map(x -> x.a().name() + "-" + x.b().name()).toList());
+        assertEquals(7, d.get(0).distance(), 1e-12, "2, 3, 6");
+        assertEquals(9, d.get(1).distance(), 1e-12, "1, 4, 8");
+        assertEquals(Math.sqrt(3 * 3 + 7 * 7 + 14 * 14), d.get(2).distance(), 1e-12);
+    }
+
+    @Test
     void anEllipseHasItsAxesAsDiameters() {
         VolumeGeometry g = VolumeGeometry.of(new double[] {0, 0, 0}, new double[] {1, 0, 0, 0, 1, 0},
                 new double[] {0.5, 0.5}, new double[] {0, 0, 3});

@@ -134,6 +134,13 @@ public final class EditorDriver {
         double[] lps = session.annotation().landmarks().get(0).position();
         put("landmark_lps", lps[0] + "," + lps[1] + "," + lps[2]);
         put("landmark_rows", onEdt(() -> u.table("landmarks").getRowCount()));
+        u.mouse(MouseEvent.MOUSE_PRESSED, 100, 90, 0, 1);
+        u.mouse(MouseEvent.MOUSE_RELEASED, 100, 90, 0, 1);
+        u.button("Measure distances");
+        ResultsTable distances = ResultsTable.getResultsTable("Landmark distances");
+        put("distance_rows", distances == null ? "no table" : distances.size());
+        put("distance_pair", distances.getStringValue("Landmark A", 0) + "-" + distances.getStringValue("Landmark B", 0));
+        put("distance_mm", distances.getValue("Distance (mm)", 0));
 
         u.button("Add");
         Segment lesion = onEdt(session::selected);

@@ -83,6 +83,10 @@ class SegmentEditorXvfbTest {
         assertEquals(origin + (64 + off) * p.pixelSpacing(), lps[0], 1e-6);
         assertEquals(origin + (20 + off) * p.pixelSpacing(), lps[1], 1e-6);
         assertEquals(bottom + k2 * p.sliceSpacing(), lps[2], 1e-6);
+        assertEquals("1", seen.get("distance_rows"), "the Landmarks tab's Measure distances: P1 and P2, one pair");
+        assertEquals("P1-P2", seen.get("distance_pair"));
+        assertEquals(Math.hypot(100 - 64, 90 - 20) * p.pixelSpacing(), Double.parseDouble(seen.get("distance_mm")), 1e-6,
+                "both on one slice, clicked at (64, 20) and (100, 90)");
 
         assertEquals("Segment 3", seen.get("lesion_segment"));
         assertTrue(seen.get("grow_status").startsWith("Region growing painted"), seen.get("grow_status"));
