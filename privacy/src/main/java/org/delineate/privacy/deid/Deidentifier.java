@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.dict.ElementDictionary;
 import org.delineate.dicom.dict.UidRegistry;
+import org.delineate.privacy.deid.ElementRules.Decision;
 import org.delineate.privacy.policy.Policy;
+import org.delineate.privacy.profile.Action;
 import org.delineate.privacy.profile.AttributeTypes;
 import org.delineate.privacy.profile.ConfidentialityProfile;
 import org.delineate.privacy.profile.SafePrivateAttributes;
@@ -95,5 +98,21 @@ public final class Deidentifier {
         Objects.requireNonNull(audit, "audit");
         return new DeidentificationRun(rules, pseudonyms, UidRegistry.standard(), audit).run(dataSet,
                 profile.edition());
+    }
+
+    /**
+     * True when the policy keeps the value of {@code e} as it is (action K): a policy override, an option that
+     * retains it (Retain UIDs, Retain Device Identity's Device UID, ...), a class UID. The verification pass does not
+     * look for such values in the output.
+     *
+     * @param item the item holding {@code e} (for a private element's creator)
+     * @param sopClass the SOP Class UID of the data set, for attribute Types
+     * @param itemPath the path of {@code item}: "" at the top level, else ending in '.'
+     */
+    public boolean keepsValue(DataSet item, DataElement e, String sopClass, String itemPath) {
+        int tag = e.tag();
+        Decision d = Tags.isPrivate(tag) ? rules.privateElement(ElementRules.creatorOf(item, tag), tag)
+                : rules.standard(e, sopClass, itemPath);
+        return !d.pseudonym() && d.action() == Action.K;
     }
 }

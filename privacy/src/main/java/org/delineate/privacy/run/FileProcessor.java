@@ -27,6 +27,10 @@ import org.delineate.privacy.profile.ProfileOption;
 import org.delineate.privacy.pseudonym.KeyedPseudonyms;
 import org.delineate.privacy.pseudonym.UnknownPatientException;
 import org.delineate.privacy.run.Outcome.Kind;
+import org.delineate.privacy.verify.Finding;
+import org.delineate.privacy.verify.Identifiers;
+import org.delineate.privacy.verify.OutputScanner;
+import org.delineate.privacy.verify.ReferenceCheck;
 
 /**
  * De-identifies one input file into the output folder and says what became of it. Thread-safe: holds only
@@ -48,14 +52,16 @@ final class FileProcessor {
     private final KeyedPseudonyms keyed;
     private final ActionCounts counts;
     private final Outputs outputs;
+    private final ReferenceCheck references;
     // NB: Pixel Data stays in the input file and is copied from there into the output while writing: no
     // array of the image's size per file (the inputs are only read, so the file cannot change in between).
     private final DicomReader reader = new DicomReader(ReadOptions.defaults().withLazyPixelData(true));
 
     FileProcessor(Path output, Deidentifier engine, PixelRedactor redactor, KeyedPseudonyms keyed,
-            ActionCounts counts, Outputs outputs) {
+            ActionCounts counts, Outputs outputs, ReferenceCheck references) {
         this.output = output;
         this.outputs = outputs;
+        this.references = references;
         this.engine = engine;
         this.redactor = redactor;
         this.keyed = keyed;
@@ -103,6 +109,10 @@ final class FileProcessor {
             return withheld(id, size, modified, "pixels: " + redaction.reason());
         }
         DataSet target = redaction.file().dataSet();
+        // NB: the verification pass looks for the input's identifiers, collected before the engine changes it.
+        Identifiers identifiers = Identifiers.of(target, engine);
+        String patientId = target.getString(Tag.PatientID, "").strip();
+        String patient = patientId.isEmpty() ? Outcome.NO_PATIENT_ID : keyed.patientId(patientId);
         DeidentificationResult result;
         try {
             result = engine.apply(target, counts);
@@ -121,9 +131,29 @@ final class FileProcessor {
             return withheld(id, size, modified, "no (0008,0018) SOPInstanceUID to name the output by");
         }
         String name = study + "/" + series + "/" + pathPart(instance) + ".dcm";
+        Outcome written = new Outcome(id, size, modified, Kind.WRITTEN, name, patient);
+        List<Finding> findings = new java.util.ArrayList<>(OutputScanner.scan(target, identifiers));
+        Finding inName = OutputScanner.scanText(name, "file name", identifiers);
+        if (inName != null) {
+            findings.add(inName);
+        }
+        if (!findings.isEmpty()) {
+            counts.add("verification", "", "WITHHELD", findings.get(0).kind().name());
+            return outputs.withholdPatient(written.withheld(verificationReason(findings)));
+        }
         DicomFile deidentified = new DicomFile(null, null, target, redaction.transferSyntax(), List.of(), null, true);
         DicomWriter writer = new DicomWriter(WriteOptions.fresh(redaction.transferSyntax()));
-        return outputs.write(new Outcome(id, size, modified, Kind.WRITTEN, name), out -> writer.write(deidentified, out));
+        Outcome outcome = outputs.write(written, out -> writer.write(deidentified, out));
+        if (outcome.kind() == Kind.WRITTEN) {
+            references.add(name, target);
+        }
+        return outcome;
+    }
+
+    /** The reason of a file withheld by the verification pass: where, and what kind of identifier; never a value. */
+    static String verificationReason(List<Finding> findings) {
+        return Outputs.VERIFICATION + findings.get(0).describe() + (findings.size() > 1 ? " (and " + (findings.size()
+                - 1) + " more)" : "") + "; every file of the patient is withheld";
     }
 
     private Outcome nifti(Path file, String relative, String id, long size, long modified, String extension) throws IOException {
