@@ -7,9 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -167,7 +167,8 @@ public final class DeidRunner {
      */
     private static ReferenceCheck.Result checkReferences(Path out, Journal journal, ReferenceCheck references)
             throws IOException {
-        List<String> released = new ArrayList<>();
+        // NB: a set: identical inputs share one output
+        Set<String> released = new TreeSet<>();
         journal.forEachLatest(o -> {
             if (o.kind() == Outcome.Kind.WRITTEN && o.detail().endsWith(".dcm")) {
                 released.add(o.detail());
