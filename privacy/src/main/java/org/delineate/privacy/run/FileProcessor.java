@@ -112,7 +112,6 @@ final class FileProcessor {
         // NB: the verification pass looks for the input's identifiers, collected before the engine changes it.
         Identifiers identifiers = Identifiers.of(target, engine);
         String patientId = target.getString(Tag.PatientID, "").strip();
-        String patient = patientId.isEmpty() ? Outcome.NO_PATIENT_ID : keyed.patientId(patientId);
         DeidentificationResult result;
         try {
             result = engine.apply(target, counts);
@@ -131,7 +130,7 @@ final class FileProcessor {
             return withheld(id, size, modified, "no (0008,0018) SOPInstanceUID to name the output by");
         }
         String name = study + "/" + series + "/" + pathPart(instance) + ".dcm";
-        Outcome written = new Outcome(id, size, modified, Kind.WRITTEN, name, patient);
+        Outcome written = new Outcome(id, size, modified, Kind.WRITTEN, name, patientKey(patientId, target));
         List<Finding> findings = new java.util.ArrayList<>(OutputScanner.scan(target, identifiers));
         Finding inName = OutputScanner.scanText(name, "file name", identifiers);
         if (inName != null) {
@@ -148,6 +147,19 @@ final class FileProcessor {
             references.add(name, target);
         }
         return outcome;
+    }
+
+    /**
+     * The patient of an input in the journal, without PHI: the pseudonym Patient ID of the output when the policy
+     * gave one (saves a keyed hash per file), else the keyed pseudonym of the original ID.
+     */
+    private String patientKey(String originalId, DataSet output) {
+        if (originalId.isEmpty()) {
+            return Outcome.NO_PATIENT_ID;
+        }
+        String released = output.getString(Tag.PatientID, "").strip();
+        return engine.policy().pseudonymizePatient() && !released.isEmpty() && !released.equals(originalId)
+                && released.chars().noneMatch(c -> c < ' ') ? released : keyed.patientId(originalId);
     }
 
     /** The reason of a file withheld by the verification pass: where, and what kind of identifier; never a value. */

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.delineate.dicom.io.AtomicFiles;
 import org.delineate.privacy.run.Outcome.Kind;
@@ -52,11 +55,18 @@ final class Outputs {
     /** Patients withheld by the verification pass, in this invocation or an earlier one. */
     private final Set<String> withheldPatients = ConcurrentHashMap.newKeySet();
     private final Object[] locks = newLocks();
-    private final Object[] patientLocks = newLocks();
+    /**
+     * NB: read-write: the files of one patient (often every file of a run) are written in parallel under the read
+     * lock; withholding the patient takes the write lock, so no write of the patient is half done meanwhile.
+     */
+    private final ReadWriteLock[] patientLocks = new ReadWriteLock[64];
 
     private Outputs(Path folder, Journal journal) {
         this.folder = folder;
         this.journal = journal;
+        for (int i = 0; i < patientLocks.length; i++) {
+            patientLocks[i] = new ReentrantReadWriteLock();
+        }
     }
 
     /**
@@ -94,7 +104,7 @@ final class Outputs {
         return locks[Math.floorMod(name.hashCode(), locks.length)];
     }
 
-    private Object patientLock(String patient) {
+    private ReadWriteLock patientLock(String patient) {
         return patientLocks[Math.floorMod(patient.hashCode(), patientLocks.length)];
     }
 
@@ -136,8 +146,12 @@ final class Outputs {
         if (patient.isEmpty()) {
             return claim(written, content, false);
         }
-        synchronized (patientLock(patient)) {
+        Lock shared = patientLock(patient).readLock();
+        shared.lock();
+        try {
             return claim(written, content, withheldPatients.contains(patient));
+        } finally {
+            shared.unlock();
         }
     }
 
@@ -147,8 +161,12 @@ final class Outputs {
         if (patient.isEmpty()) {
             return writeNamed(written, writer);
         }
-        synchronized (patientLock(patient)) {
+        Lock shared = patientLock(patient).readLock();
+        shared.lock();
+        try {
             return withheldPatients.contains(patient) ? written.withheld(SIBLING) : writeNamed(written, writer);
+        } finally {
+            shared.unlock();
         }
     }
 
@@ -219,9 +237,13 @@ final class Outputs {
      */
     Outcome withholdPatient(Outcome hit) throws IOException {
         if (!hit.patient().isEmpty()) {
-            synchronized (patientLock(hit.patient())) {
+            Lock exclusive = patientLock(hit.patient()).writeLock();
+            exclusive.lock();
+            try {
                 withheldPatients.add(hit.patient());
                 withholdOutputsOf(hit.patient());
+            } finally {
+                exclusive.unlock();
             }
         }
         return hit;

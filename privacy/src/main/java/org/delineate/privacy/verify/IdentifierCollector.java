@@ -1,5 +1,7 @@
 package org.delineate.privacy.verify;
 
+import java.util.regex.Pattern;
+
 import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.Sequence;
@@ -14,6 +16,7 @@ final class IdentifierCollector {
 
     /** UIDs shorter than this are not collected (they would match ordinary numbers). */
     private static final int MIN_UID = 8;
+    private static final Pattern WORDS = Pattern.compile("[\\s,]+");
 
     private final Deidentifier engine;
     private final Identifiers.Builder out;
@@ -88,7 +91,7 @@ final class IdentifierCollector {
             String[] components = group.split("\\^", -1);
             for (int c = 0; c < Math.min(3, components.length); c++) {
                 out.add(components[c], IdentifierKind.PATIENT_NAME);
-                for (String part : components[c].split("[\\s,]+")) {
+                for (String part : WORDS.split(components[c])) {
                     out.add(part, IdentifierKind.PATIENT_NAME);
                 }
             }

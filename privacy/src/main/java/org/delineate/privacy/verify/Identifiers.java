@@ -1,11 +1,11 @@
 package org.delineate.privacy.verify;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.delineate.dicom.data.DataSet;
 import org.delineate.privacy.deid.Deidentifier;
@@ -33,7 +33,6 @@ public final class Identifiers {
     /** In binary values, tokens shorter than this are not searched. */
     static final int BINARY_MIN = 5;
     private static final int ANYWHERE_MIN = 5;
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]*\\.[0-9]+");
     private static final List<String> NEVER = List.of("ANONYMOUS", "PSEUDO", "19000101");
 
     private enum Mode { ANYWHERE, WORD, NUMBER }
@@ -43,11 +42,14 @@ public final class Identifiers {
 
     /** Tokens of digits and dots, found by looking up the digit runs of a text. */
     private final Map<String, IdentifierKind> numeric;
+    /** The distinct lengths of the numeric tokens, ascending: only parts of a run of these lengths are looked up. */
+    private final int[] numericLengths;
     /** The other tokens, upper case, searched one by one. */
     private final List<Token> text;
 
     private Identifiers(Map<String, IdentifierKind> numeric, List<Token> text) {
         this.numeric = numeric;
+        this.numericLengths = numeric.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
         this.text = text;
     }
 
@@ -94,9 +96,12 @@ public final class Identifiers {
         if (text.isEmpty()) {
             return null;
         }
-        String upper = value.toUpperCase(Locale.ROOT);
+        // NB: most values (UIDs, dates, numbers) have no letter: no upper-case copy, only tokens without letters
+        boolean letters = hasLetter(value);
+        String upper = letters ? value.toUpperCase(Locale.ROOT) : value;
         for (Token t : text) {
-            if (!names && t.kind() == IdentifierKind.PATIENT_NAME || binary && t.text().length() < BINARY_MIN) {
+            if (!names && t.kind() == IdentifierKind.PATIENT_NAME || binary && t.text().length() < BINARY_MIN
+                    || !letters && t.mode() != Mode.NUMBER) {
                 continue;
             }
             if (t.mode() == Mode.ANYWHERE ? upper.contains(t.text()) : bounded(upper, t)) {
@@ -104,6 +109,15 @@ public final class Identifiers {
             }
         }
         return null;
+    }
+
+    private static boolean hasLetter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isLetter(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean bounded(String upper, Token t) {
@@ -148,14 +162,23 @@ public final class Identifiers {
         return null;
     }
 
+    /**
+     * Looks up the parts of the run {@code value[from, to)} that start and end at a component boundary (the run's
+     * ends or a dot) and have the length of a token. NB: only those lengths, so a UID of many components costs a
+     * few character tests per component, not a string per pair of components.
+     */
     private IdentifierKind findInRun(String value, int from, int to, boolean binary) {
         int min = binary ? BINARY_MIN : 1;
         for (int s = from; s < to; s++) {
             if (value.charAt(s) == '.' || s > from && value.charAt(s - 1) != '.') {
                 continue;
             }
-            for (int e = s + 1; e <= to && e - s <= MAX_TOKEN; e++) {
-                if ((e == to || value.charAt(e) == '.') && e - s >= min) {
+            for (int length : numericLengths) {
+                int e = s + length;
+                if (e > to) {
+                    break;
+                }
+                if (length >= min && (e == to || value.charAt(e) == '.') && value.charAt(e - 1) != '.') {
                     IdentifierKind kind = numeric.get(value.substring(s, e));
                     if (kind != null) {
                         return kind;
@@ -164,6 +187,21 @@ public final class Identifiers {
             }
         }
         return null;
+    }
+
+    /** True for a decimal number such as 1.25, -.5 or +3.0 (one dot, digits after it). */
+    static boolean decimal(String v) {
+        int start = v.startsWith("+") || v.startsWith("-") ? 1 : 0;
+        int dot = v.indexOf('.');
+        if (dot < start || dot == v.length() - 1 || v.indexOf('.', dot + 1) >= 0) {
+            return false;
+        }
+        for (int i = start; i < v.length(); i++) {
+            if (i != dot && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean numericChar(char c) {
@@ -196,7 +234,7 @@ public final class Identifiers {
                 numericOnly &= numericChar(c);
                 letters |= Character.isLetter(c);
             }
-            if (v.length() < (digits ? 4 : 3) || v.indexOf('.') >= 0 && DECIMAL.matcher(v).matches()) {
+            if (v.length() < (digits ? 4 : 3) || decimal(v)) {
                 return this;
             }
             if (numericOnly) {
@@ -217,8 +255,12 @@ public final class Identifiers {
             return this;
         }
 
+        /** The identifiers added so far. */
         public Identifiers build() {
-            return new Identifiers(Map.copyOf(numeric), List.copyOf(new ArrayList<>(text.values())));
+            List<Token> tokens = new ArrayList<>(text.values());
+            // NB: in a fixed order, so that the kind reported for a value holding several tokens is deterministic
+            tokens.sort(Comparator.comparing(Token::kind).thenComparing(Token::text));
+            return new Identifiers(new HashMap<>(numeric), tokens);
         }
 
         private static String strip(String value) {
