@@ -77,8 +77,7 @@ class DeidVerificationTest {
         return ds;
     }
 
-    static void write(DataSet ds, String relative) throws IOException {
-        Path file = in.resolve(relative);
+    static void write(DataSet ds, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         new DicomWriter(WriteOptions.fresh(null)).write(DicomFile.of(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), file);
     }
@@ -87,17 +86,17 @@ class DeidVerificationTest {
     static void run() throws IOException {
         Peers.assumePydicom();
         in = Files.createDirectories(tmp.resolve("in"));
-        write(patient("Doe^Johnathan", "MRN0012345", STUDY_P, 1), "p/1.dcm");
+        write(patient("Doe^Johnathan", "MRN0012345", STUDY_P, 1), in.resolve("p/1.dcm"));
         DataSet binary = patient("Doe^Johnathan", "MRN0012345", STUDY_P, 2);
         binary.setString(0x00110010, VR.LO, "PLANTED 1.0");
         binary.setBytes(0x00111010, VR.OB, "\u0001\u0002\u00ffDOE^JOHNATHAN\u0000\u0003"
                 .getBytes(StandardCharsets.ISO_8859_1));
-        write(binary, "p/2.dcm");
+        write(binary, in.resolve("p/2.dcm"));
         DataSet text = patient("Doe^Johnathan", "MRN0012345", STUDY_P, 3);
         text.setString(0x00110010, VR.LO, "PLANTED 1.0");
         text.setString(0x00111011, VR.LT, "compared with the study " + STUDY_P);
-        write(text, "p/3.dcm");
-        write(patient("Roe^Richard", "MRN0067890", STUDY_Q, 1), "q/1.dcm");
+        write(text, in.resolve("p/3.dcm"));
+        write(patient("Roe^Richard", "MRN0067890", STUDY_Q, 1), in.resolve("q/1.dcm"));
         Path policy = Files.writeString(tmp.resolve("planted.json"), POLICY);
         planted = deid("planted", policy.toString());
         again = deid("planted", policy.toString());
