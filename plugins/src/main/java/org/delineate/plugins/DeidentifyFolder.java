@@ -38,7 +38,9 @@ public final class DeidentifyFolder implements Documented {
                     files named from their new UIDs, the report `deid-report.json` and `deid-report.txt`, and the journal.
                     Running it again with the same keys resumes an interrupted run, also one started on the command
                     line. Progress shows in ImageJ's progress bar; at the end a summary (counts and the report's path,
-                    never a file name or value) is shown, or printed to the log in a macro.""")
+                    never a file name or value) is shown, or printed to the log in a macro. When the verification pass
+                    finds an original identifier in an output, that patient's files are withheld and the command fails
+                    (a macro stops), as the command line exits with 3.""")
             .headless(CommandDoc.Headless.WITH_KEYS)
             .required("in", "the folder to de-identify, searched recursively; never modified")
             .required("out", "the output folder, created if needed; not inside `in` nor containing it")
