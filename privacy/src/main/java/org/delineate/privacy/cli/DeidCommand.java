@@ -41,8 +41,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "deid", mixinStandardHelpOptions = true,
         description = {"De-identify a folder of DICOM and NIfTI files (PS3.15 Annex E, keyed pseudonyms).",
             "Outputs are named from the new UIDs: OUT/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm, "
-                    + "OUT/nifti/<id>.nii.gz; the report is OUT/deid-report.json and OUT/deid-report.txt. Run again "
-                    + "with the same arguments to resume an interrupted run."})
+                    + "OUT/nifti/<id>.nii.gz and its BIDS sidecar OUT/nifti/<id>.json; the report is "
+                    + "OUT/deid-report.json and OUT/deid-report.txt. Run again with the same arguments to resume an "
+                    + "interrupted run.",
+            "Every output is verified: if it still holds an identifier of its input, all files of that patient are "
+                    + "withheld and the exit code is 3."})
 public final class DeidCommand implements Callable<Integer> {
 
     private static final String NAME = "delineate deid";

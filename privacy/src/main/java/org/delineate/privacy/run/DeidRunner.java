@@ -97,7 +97,7 @@ public final class DeidRunner {
         try (Journal journal = Journal.open(out, options.keyed().keyFingerprint(), options.policyDigest())) {
             Outputs outputs = Outputs.open(out, journal);
             ReferenceCheck references = ReferenceCheck.create(!options.policy().has(ProfileOption.RETAIN_UIDS));
-            FileProcessor processor = new FileProcessor(out, Deidentifier.create(options.policy(), pseudonyms),
+            FileProcessor processor = new FileProcessor(Deidentifier.create(options.policy(), pseudonyms),
                     PixelRedactor.of(options.redactionRules()), options.keyed(), counts, outputs, references);
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             Semaphore inFlight = new Semaphore(2 * options.jobs());

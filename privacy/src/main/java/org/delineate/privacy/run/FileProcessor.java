@@ -43,7 +43,6 @@ final class FileProcessor {
     static final String DICOMDIR_CLASS = "1.2.840.10008.1.3.10";
     private static final Pattern SAFE_UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
-    private final Path output;
     private final Deidentifier engine;
     private final PixelRedactor redactor;
     private final KeyedPseudonyms keyed;
@@ -56,9 +55,8 @@ final class FileProcessor {
     // array of the image's size per file (the inputs are only read, so the file cannot change in between).
     private final DicomReader reader = new DicomReader(ReadOptions.defaults().withLazyPixelData(true));
 
-    FileProcessor(Path output, Deidentifier engine, PixelRedactor redactor, KeyedPseudonyms keyed,
+    FileProcessor(Deidentifier engine, PixelRedactor redactor, KeyedPseudonyms keyed,
             ActionCounts counts, Outputs outputs, ReferenceCheck references) {
-        this.output = output;
         this.outputs = outputs;
         this.references = references;
         this.engine = engine;
