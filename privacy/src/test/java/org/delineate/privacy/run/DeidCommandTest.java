@@ -246,6 +246,8 @@ class DeidCommandTest {
         long skipped = report("outR").get("files").get("skippedAsDoneBefore").asLong();
         assertTrue(skipped >= 5 && skipped < inputBefore.size(), "skipped " + skipped);
         assertSameOutputs("outA", "outR");
+        assertEquals(report("outA").get("references"), report("outR").get("references"),
+                "the reference check covers the outputs of the interrupted invocation too (read back)");
     }
 
     static void assertSameOutputs(String a, String b) throws IOException {

@@ -20,6 +20,7 @@ import org.delineate.dicom.io.DicomFile;
 import org.delineate.dicom.io.DicomWriter;
 import org.delineate.dicom.io.TransferSyntax;
 import org.delineate.dicom.io.WriteOptions;
+import org.delineate.privacy.deid.PhiDataSets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,14 +66,7 @@ class DeidVerificationTest {
         ds.setString(0x0020000E, VR.UI, study + ".2");
         ds.setString(0x00200052, VR.UI, study + ".5");
         ds.setString(0x00200013, VR.IS, Integer.toString(instance));
-        ds.setInts(0x00280002, VR.US, 1);
-        ds.setString(0x00280004, VR.CS, "MONOCHROME2");
-        ds.setInts(0x00280010, VR.US, 2);
-        ds.setInts(0x00280011, VR.US, 2);
-        ds.setInts(0x00280100, VR.US, 16);
-        ds.setInts(0x00280101, VR.US, 12);
-        ds.setInts(0x00280102, VR.US, 11);
-        ds.setInts(0x00280103, VR.US, 0);
+        PhiDataSets.pixels(ds);
         ds.setBytes(0x7FE00010, VR.OW, new byte[] {1, 0, 2, 0, 3, 0, (byte) instance, 0});
         return ds;
     }
