@@ -15,6 +15,7 @@ import org.delineate.dicom.nifti.NiftiWriter;
 import org.delineate.privacy.bids.SidecarFormatException;
 import org.delineate.privacy.bids.SidecarScrubber;
 import org.delineate.privacy.deid.Deidentifier;
+import org.delineate.privacy.pseudonym.UnknownPatientException;
 import org.delineate.privacy.run.Outcome.Kind;
 import org.delineate.privacy.verify.Finding;
 
@@ -66,12 +67,22 @@ final class NiftiProcessor {
         NiftiImage clean = image.withHeader(NiftiScrubber.scrub(image.header(), counts));
         String base = file.getFileName().toString();
         base = base.substring(0, base.length() - extension.length());
-        String patient = sidecarPatient(file.resolveSibling(base + JSON));
+        String patient;
+        try {
+            patient = sidecarPatient(file.resolveSibling(base + JSON));
+        } catch (UnknownPatientException e) {
+            return new Outcome(id, size, modified, Kind.WITHHELD, "the patient (of its sidecar) is not in the lookup "
+                    + "table");
+        }
         Outcome written = new Outcome(id, size, modified, Kind.WRITTEN, "nifti/" + id + extension, patient);
         return outputs.writeOwn(written, target -> NiftiWriter.write(clean, target));
     }
 
-    /** The patient of an image's sidecar, or "" when it has none or it cannot be read. */
+    /**
+     * The patient of an image's sidecar, or "" when it has none or it cannot be read.
+     *
+     * @throws UnknownPatientException when the sidecar's patient is missing from a strict lookup table
+     */
     private String sidecarPatient(Path sidecar) {
         if (!Files.isRegularFile(sidecar)) {
             return "";
@@ -80,6 +91,8 @@ final class NiftiProcessor {
             SidecarScrubber.Result r = SidecarScrubber.scrub(SidecarScrubber.read(Files.readAllBytes(sidecar),
                     sidecar.toString()), engine, (key, keyword, action, rule) -> { });
             return patients.of(r.patientId(), r.releasedPatientId());
+        } catch (UnknownPatientException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -109,6 +122,8 @@ final class NiftiProcessor {
                     action.name(), rule));
         } catch (SidecarFormatException e) {
             return new Outcome(id, size, modified, Kind.QUARANTINED, Reasons.of(e, file, relative));
+        } catch (UnknownPatientException e) {
+            return new Outcome(id, size, modified, Kind.WITHHELD, "the patient is not in the lookup table");
         }
         String imageId = inputIds.apply(relative.substring(0, relative.length() - name.length()) + image);
         Outcome written = new Outcome(id, size, modified, Kind.WRITTEN, "nifti/" + imageId + JSON,

@@ -181,4 +181,27 @@ class BidsSidecarTest {
         assertTrue(Files.exists(tmp.resolve("research").resolve("nifti").resolve(KeyedPseudonyms.of(
                 org.delineate.privacy.pseudonym.KeyFile.load(key)).opaqueId("sub-03/bad.nii") + ".nii")));
     }
+
+    /**
+     * With a strict lookup table, patient R (not in it) is withheld whole, image included (it belongs to R through its
+     * sidecar), and so is the dcm2niix pair, whose sidecar has no PatientID (as DICOM files without one); patient
+     * P's sidecar gets P's new ID from the table.
+     */
+    @Test
+    void aStrictLookupTableWithholdsTheImagesAndSidecarsOfPatientsMissingFromIt() throws IOException {
+        Path table = Files.writeString(tmp.resolve("ids.csv"), "PatientID,NewPatientID\nMRN0012345,SUBJ-001\n");
+        DeidCommandTest.Result r = DeidCommandTest.run("deid", "--in", in.toString(), "--out", tmp.resolve("lookup")
+                .toString(), "--policy", "research", "--key", key.toString(), "--lookup", table.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(tmp.resolve("lookup").resolve(RunReport.JSON).toFile());
+        List<String> reasons = new ArrayList<>();
+        report.get("withheld").forEach(w -> reasons.add(w.get("reason").asText()));
+        reasons.removeIf(x -> x.startsWith("not "));
+        reasons.sort(null);
+        String image = "the patient (of its sidecar) is not in the lookup table";
+        String other = "the patient is not in the lookup table";
+        assertEquals(List.of(image, image, other, other, other), reasons, "R's and QA's images and sidecars, R's "
+                + "DICOM file");
+        assertTrue(Files.readString(sidecarOutput("lookup", P)).contains("\"SUBJ-001\""), "P's sidecar has P's new ID");
+    }
 }
