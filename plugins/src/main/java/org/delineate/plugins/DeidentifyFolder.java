@@ -38,7 +38,9 @@ public final class DeidentifyFolder implements Documented {
                     files named from their new UIDs, the report `deid-report.json` and `deid-report.txt`, and the journal.
                     Running it again with the same keys resumes an interrupted run, also one started on the command
                     line. Progress shows in ImageJ's progress bar; at the end a summary (counts and the report's path,
-                    never a file name or value) is shown, or printed to the log in a macro.""")
+                    never a file name or value) is shown, or printed to the log in a macro. When the verification pass
+                    finds an original identifier in an output, that patient's files are withheld and the command fails
+                    (a macro stops), as the command line exits with 3.""")
             .headless(CommandDoc.Headless.WITH_KEYS)
             .required("in", "the folder to de-identify, searched recursively; never modified")
             .required("out", "the output folder, created if needed; not inside `in` nor containing it")
@@ -48,6 +50,9 @@ public final class DeidentifyFolder implements Documented {
             .optional("lookup", "a CSV table of patient pseudonyms (`PatientID`, `NewPatientID`, optionally "
                     + "`NewPatientName`, `DateShiftDays`); files of patients missing from it are withheld", "")
             .flag("lookup_fallback", "with `lookup`: give patients missing from the table keyed pseudonyms instead")
+            .optional("mappings", "a folder for the re-identification tables `uid_mapping.csv` and "
+                    + "`patid_mapping.csv` (as `--mappings` of the command line): SENSITIVE, they undo the "
+                    + "pseudonymisation; outside `in` and `out`, created if needed", "")
             .example("run(\"De-identify Folder\", \"in=[/data/incoming] out=[/data/release] policy=research "
                     + "key=[/secure/deid.key]\");")
             .build();
@@ -58,7 +63,8 @@ public final class DeidentifyFolder implements Documented {
     }
 
     /** What to run, from the macro options or the dialog. */
-    private record Request(Path in, Path out, String policy, Path key, String lookup, boolean lookupFallback) {
+    private record Request(Path in, Path out, String policy, Path key, String lookup, boolean lookupFallback,
+            String mappings) {
     }
 
     @Override
@@ -69,7 +75,7 @@ public final class DeidentifyFolder implements Documented {
             if (options != null) {
                 MacroOptions o = MacroOptions.of(DOC, options);
                 r = new Request(Path.of(o.text("in")), Path.of(o.text("out")), o.text("policy"), Path.of(o.text("key")),
-                        o.text("lookup"), o.flag("lookup_fallback"));
+                        o.text("lookup"), o.flag("lookup_fallback"), o.text("mappings"));
             } else {
                 r = ask();
                 if (r == null) {
@@ -80,7 +86,11 @@ public final class DeidentifyFolder implements Documented {
             String summary = s.total() + " files found, " + s.written() + " written, " + s.withheld() + " withheld, "
                     + s.quarantined() + " quarantined" + (s.skipped() > 0 ? " (" + s.skipped() + " done by an earlier "
                             + "run)" : "") + "; report: " + s.report();
-            if (options != null || GraphicsEnvironment.isHeadless()) {
+            if (!s.verified()) {
+                Commands.fail(COMMAND, summary + "; VERIFICATION FAILED: original identifiers were found in outputs, "
+                        + "so the " + s.verificationWithheld() + " files of those " + s.verificationPatients()
+                        + " patients are withheld (reasons in the report)");
+            } else if (options != null || GraphicsEnvironment.isHeadless()) {
                 IJ.log(COMMAND + ": " + summary);
             } else {
                 IJ.showMessage(COMMAND, summary.replace("; report: ", "\nReport: ")
@@ -111,7 +121,8 @@ public final class DeidentifyFolder implements Documented {
         }
         String version = DeidentifyFolder.class.getPackage().getImplementationVersion();
         RunOptions options = RunOptions.of(r.in(), r.out(), policy.policy(), policy.digest(), KeyedPseudonyms.of(key))
-                .withJobs(Commands.threads()).withToolVersion(version == null ? "development" : version);
+                .withJobs(Commands.threads()).withToolVersion(version == null ? "development" : version)
+                .withMappings(r.mappings().isEmpty() ? null : Path.of(r.mappings()));
         if (!r.lookup().isEmpty()) {
             options = options.withLookup(LookupTable.read(Path.of(r.lookup())), r.lookupFallback());
         } else if (r.lookupFallback()) {
@@ -138,16 +149,22 @@ public final class DeidentifyFolder implements Documented {
         gd.addStringField("key", "", 40);
         gd.addStringField("lookup", "", 40);
         gd.addCheckbox("lookup_fallback", false);
+        gd.addStringField("mappings", "", 40);
         gd.addMessage("in: the folder to de-identify (only read); out: the output folder\n"
                 + "policy: basic, research, tcia or a policy JSON file\n"
                 + "key: the secret key file (created when missing; keep it apart from the output)\n"
-                + "lookup: optional CSV of patient pseudonyms");
+                + "lookup: optional CSV of patient pseudonyms\n"
+                + "mappings: optional folder for the re-identification tables (sensitive; not in or out)");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return null;
         }
-        return new Request(Path.of(gd.getNextString().trim()), Path.of(gd.getNextString().trim()),
-                gd.getNextString().trim(), Path.of(gd.getNextString().trim()), gd.getNextString().trim(),
-                gd.getNextBoolean());
+        Path in = Path.of(gd.getNextString().trim());
+        Path out = Path.of(gd.getNextString().trim());
+        String policy = gd.getNextString().trim();
+        Path key = Path.of(gd.getNextString().trim());
+        String lookup = gd.getNextString().trim();
+        String mappings = gd.getNextString().trim();
+        return new Request(in, out, policy, key, lookup, gd.getNextBoolean(), mappings);
     }
 }

@@ -32,15 +32,20 @@ import picocli.CommandLine.Spec;
  * journal; the optional mapping tables go to their own folder. Messages on stderr never name an input file or hold
  * a value.
  *
- * <p>Exit 0 when every input file was processed (written, withheld or quarantined: see the report); 1 when the
- * run could not finish (an output could not be written, a key, policy, rules or lookup file could not be read,
- * or the output folder belongs to a run with another key or policy); 2 on a usage error.
+ * <p>Exit 0 when every input file was processed (written, withheld or quarantined: see the report) and the
+ * verification pass found no original identifier in any output; 1 when the run could not finish (an output could
+ * not be written, a key, policy, rules or lookup file could not be read, or the output folder belongs to a run with
+ * another key or policy); 2 on a usage error; 3 when the verification pass withheld files (their patients'
+ * outputs held an original identifier: see the report).
  */
 @Command(name = "deid", mixinStandardHelpOptions = true,
         description = {"De-identify a folder of DICOM and NIfTI files (PS3.15 Annex E, keyed pseudonyms).",
             "Outputs are named from the new UIDs: OUT/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm, "
-                    + "OUT/nifti/<id>.nii.gz; the report is OUT/deid-report.json and OUT/deid-report.txt. Run again "
-                    + "with the same arguments to resume an interrupted run."})
+                    + "OUT/nifti/<id>.nii.gz and its BIDS sidecar OUT/nifti/<id>.json; the report is "
+                    + "OUT/deid-report.json and OUT/deid-report.txt. Run again with the same arguments to resume an "
+                    + "interrupted run.",
+            "Every output is verified: if it still holds an identifier of its input, all files of that patient are "
+                    + "withheld and the exit code is 3."})
 public final class DeidCommand implements Callable<Integer> {
 
     private static final String NAME = "delineate deid";
@@ -132,6 +137,12 @@ public final class DeidCommand implements Callable<Integer> {
             if (!s.complete()) {
                 err.println(NAME + ": stopped before every file was done; run the same command again to resume");
                 return 1;
+            }
+            if (!s.verified()) {
+                err.println(NAME + ": VERIFICATION FAILED: original identifiers were found in de-identified outputs; "
+                        + "the " + s.verificationWithheld() + " files of those " + s.verificationPatients()
+                        + " patients are withheld (reasons in the report)");
+                return 3;
             }
             return 0;
         } catch (IllegalArgumentException e) {

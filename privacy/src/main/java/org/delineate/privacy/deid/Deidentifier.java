@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.Tags;
+import org.delineate.dicom.data.VR;
 import org.delineate.dicom.dict.ElementDictionary;
 import org.delineate.dicom.dict.UidRegistry;
+import org.delineate.privacy.deid.ElementRules.Decision;
 import org.delineate.privacy.policy.Policy;
+import org.delineate.privacy.profile.Action;
 import org.delineate.privacy.profile.AttributeTypes;
 import org.delineate.privacy.profile.ConfidentialityProfile;
+import org.delineate.privacy.profile.ProfileOption;
 import org.delineate.privacy.profile.SafePrivateAttributes;
 import org.delineate.privacy.pseudonym.Pseudonyms;
 
@@ -95,5 +100,40 @@ public final class Deidentifier {
         Objects.requireNonNull(audit, "audit");
         return new DeidentificationRun(rules, pseudonyms, UidRegistry.standard(), audit).run(dataSet,
                 profile.edition());
+    }
+
+    /**
+     * True when the policy keeps the value of {@code e} as it is (action K): a policy override, an option that
+     * retains it (Retain UIDs, Retain Device Identity's Device UID, ...), a class UID. The verification pass does not
+     * look for such values in the output.
+     *
+     * @param item the item holding {@code e} (for a private element's creator)
+     * @param sopClass the SOP Class UID of the data set, for attribute Types
+     * @param itemPath the path of {@code item}: "" at the top level, else ending in '.'
+     */
+    public boolean keepsValue(DataSet item, DataElement e, String sopClass, String itemPath) {
+        int tag = e.tag();
+        Decision d = Tags.isPrivate(tag) ? rules.privateElement(ElementRules.creatorOf(item, tag), tag)
+                : rules.standard(e, sopClass, itemPath);
+        return !d.pseudonym() && d.action() == Action.K;
+    }
+
+    /**
+     * Dates outside any DICOM attribute (a BIDS sidecar's) treated as the policy treats dates Table E.1-1 does not
+     * list: shifted by the patient's offset under Retain Longitudinal Temporal Information with Modified Dates, kept
+     * under Full Dates or when the policy's {@code byVr} keeps them; otherwise null (remove them). Also null when a
+     * value is not a date.
+     *
+     * @param values DA (YYYYMMDD) or, with {@code dateTime}, DT values
+     * @param patientId the patient's original ID (stripped), whose offset is used
+     */
+    public String[] datesNotInTable(String[] values, boolean dateTime, String patientId) {
+        Policy policy = rules.policy();
+        if (policy.has(ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES)) {
+            return DateShift.shift(values, dateTime, pseudonyms.dateShiftDays(patientId));
+        }
+        Action byVr = policy.vrAction(dateTime ? VR.DT : VR.DA);
+        return policy.has(ProfileOption.RETAIN_LONGITUDINAL_FULL_DATES) || byVr == Action.K || byVr == Action.C
+                ? values.clone() : null;
     }
 }

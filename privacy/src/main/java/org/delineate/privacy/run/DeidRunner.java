@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -16,9 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.delineate.dicom.io.DicomReader;
+import org.delineate.dicom.io.ReadOptions;
 import org.delineate.privacy.deid.Deidentifier;
 import org.delineate.privacy.pixels.PixelRedactor;
+import org.delineate.privacy.profile.ProfileOption;
 import org.delineate.privacy.pseudonym.Pseudonyms;
+import org.delineate.privacy.verify.ReferenceCheck;
 
 /**
  * De-identifies a folder of DICOM and NIfTI files into another folder: the batch behind {@code delineate deid}.
@@ -89,9 +95,10 @@ public final class DeidRunner {
         AtomicReference<IOException> failure = new AtomicReference<>();
         boolean complete = true;
         try (Journal journal = Journal.open(out, options.keyed().keyFingerprint(), options.policyDigest())) {
-            Outputs outputs = new Outputs(out, journal);
-            FileProcessor processor = new FileProcessor(out, Deidentifier.create(options.policy(), pseudonyms),
-                    PixelRedactor.of(options.redactionRules()), options.keyed(), counts, outputs);
+            Outputs outputs = Outputs.open(out, journal);
+            ReferenceCheck references = ReferenceCheck.create(!options.policy().has(ProfileOption.RETAIN_UIDS));
+            FileProcessor processor = new FileProcessor(Deidentifier.create(options.policy(), pseudonyms),
+                    PixelRedactor.of(options.redactionRules()), options.keyed(), counts, outputs, references);
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             Semaphore inFlight = new Semaphore(2 * options.jobs());
             try (Stream<Path> files = walk(in)) {
@@ -144,13 +151,40 @@ public final class DeidRunner {
             }
             progress.update(done.get(), total, System.nanoTime() - start, true);
             complete &= failure.get() == null;
-            RunSummary summary = RunReport.write(out, options, journal, counts, started, Instant.now(), total,
-                    skipped, complete);
+            ReferenceCheck.Result referenceResult = checkReferences(out, journal, references);
+            RunSummary summary = RunReport.write(out, options, journal, counts, referenceResult, started,
+                    Instant.now(), total, skipped, complete);
             if (failure.get() != null) {
                 throw failure.get();
             }
             return summary;
         }
+    }
+
+    /**
+     * The reference check over the DICOM outputs released, earlier invocations' included (read back from the
+     * output folder: their data sets are no longer in memory).
+     */
+    private static ReferenceCheck.Result checkReferences(Path out, Journal journal, ReferenceCheck references)
+            throws IOException {
+        // NB: a set: identical inputs share one output
+        Set<String> released = new TreeSet<>();
+        journal.forEachLatest(o -> {
+            if (o.kind() == Outcome.Kind.WRITTEN && o.detail().endsWith(".dcm")) {
+                released.add(o.detail());
+            }
+        });
+        DicomReader reader = new DicomReader(ReadOptions.defaults().withLazyPixelData(true));
+        for (String name : released) {
+            if (!references.has(name)) {
+                try {
+                    references.add(name, reader.readFile(out.resolve(name)).dataSet());
+                } catch (IOException e) {
+                    // NB: an output that cannot be read back is left out of the check (its references unknown)
+                }
+            }
+        }
+        return references.result(released);
     }
 
     private static Stream<Path> walk(Path in) throws IOException {

@@ -1,7 +1,6 @@
 package org.delineate.privacy.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +13,6 @@ import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.DicomWriter;
 import org.delineate.dicom.io.ReadOptions;
 import org.delineate.dicom.io.WriteOptions;
-import org.delineate.dicom.nifti.NiftiImage;
-import org.delineate.dicom.nifti.NiftiReader;
-import org.delineate.dicom.nifti.NiftiWriter;
 import org.delineate.privacy.deid.ConformanceMarkers;
 import org.delineate.privacy.deid.DeidentificationResult;
 import org.delineate.privacy.deid.Deidentifier;
@@ -27,6 +23,10 @@ import org.delineate.privacy.profile.ProfileOption;
 import org.delineate.privacy.pseudonym.KeyedPseudonyms;
 import org.delineate.privacy.pseudonym.UnknownPatientException;
 import org.delineate.privacy.run.Outcome.Kind;
+import org.delineate.privacy.verify.Finding;
+import org.delineate.privacy.verify.Identifiers;
+import org.delineate.privacy.verify.OutputScanner;
+import org.delineate.privacy.verify.ReferenceCheck;
 
 /**
  * De-identifies one input file into the output folder and says what became of it. Thread-safe: holds only
@@ -34,32 +34,37 @@ import org.delineate.privacy.run.Outcome.Kind;
  *
  * <p>DICOM: pixel redaction first (its rules match on Modality, Manufacturer and model, which the profile may
  * remove), then the engine, then the file is written with fresh File Meta and a zero preamble to
- * {@code <StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm} of the de-identified data set. NIfTI
- * ({@code .nii}, {@code .nii.gz}): {@link NiftiScrubber}, written to {@code nifti/<input id>.nii[.gz]}.
+ * {@code <StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm} of the de-identified data set, once the
+ * verification pass found none of the input's identifiers in it. NIfTI images and their BIDS sidecars:
+ * {@link NiftiProcessor}.
  */
 final class FileProcessor {
 
     static final String DICOMDIR_CLASS = "1.2.840.10008.1.3.10";
     private static final Pattern SAFE_UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
-    private final Path output;
     private final Deidentifier engine;
     private final PixelRedactor redactor;
     private final KeyedPseudonyms keyed;
     private final ActionCounts counts;
     private final Outputs outputs;
+    private final ReferenceCheck references;
+    private final PatientKeys patients;
+    private final NiftiProcessor nifti;
     // NB: Pixel Data stays in the input file and is copied from there into the output while writing: no
     // array of the image's size per file (the inputs are only read, so the file cannot change in between).
     private final DicomReader reader = new DicomReader(ReadOptions.defaults().withLazyPixelData(true));
 
-    FileProcessor(Path output, Deidentifier engine, PixelRedactor redactor, KeyedPseudonyms keyed,
-            ActionCounts counts, Outputs outputs) {
-        this.output = output;
+    FileProcessor(Deidentifier engine, PixelRedactor redactor, KeyedPseudonyms keyed,
+            ActionCounts counts, Outputs outputs, ReferenceCheck references) {
         this.outputs = outputs;
+        this.references = references;
         this.engine = engine;
         this.redactor = redactor;
         this.keyed = keyed;
         this.counts = counts;
+        this.patients = new PatientKeys(keyed, engine.policy().pseudonymizePatient());
+        this.nifti = new NiftiProcessor(engine, patients, counts, outputs, this::inputId);
     }
 
     /** The opaque id of a path relative to the input folder ('/'-separated). */
@@ -70,9 +75,8 @@ final class FileProcessor {
     /** Processes {@code file} ({@code relative} to the input folder); throws only when an output cannot be written. */
     Outcome process(Path file, String relative, long size, long modified) throws IOException {
         String id = inputId(relative);
-        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".nii") || lower.endsWith(".nii.gz")) {
-            return nifti(file, relative, id, size, modified, lower.endsWith(".gz") ? ".nii.gz" : ".nii");
+        if (NiftiProcessor.handles(file.getFileName().toString().toLowerCase(Locale.ROOT))) {
+            return nifti.process(file, relative, id, size, modified);
         }
         DicomFile dicom;
         try {
@@ -103,6 +107,9 @@ final class FileProcessor {
             return withheld(id, size, modified, "pixels: " + redaction.reason());
         }
         DataSet target = redaction.file().dataSet();
+        // NB: the verification pass looks for the input's identifiers, collected before the engine changes it.
+        Identifiers identifiers = Identifiers.of(target, engine);
+        String patientId = target.getString(Tag.PatientID, "").strip();
         DeidentificationResult result;
         try {
             result = engine.apply(target, counts);
@@ -121,24 +128,30 @@ final class FileProcessor {
             return withheld(id, size, modified, "no (0008,0018) SOPInstanceUID to name the output by");
         }
         String name = study + "/" + series + "/" + pathPart(instance) + ".dcm";
+        Outcome written = new Outcome(id, size, modified, Kind.WRITTEN, name, patients.of(patientId,
+                target.getString(Tag.PatientID, "").strip()));
+        List<Finding> findings = new java.util.ArrayList<>(OutputScanner.scan(target, identifiers));
+        Finding inName = OutputScanner.scanText(name, "file name", identifiers);
+        if (inName != null) {
+            findings.add(inName);
+        }
+        if (!findings.isEmpty()) {
+            counts.add("verification", "", "WITHHELD", findings.get(0).kind().name());
+            return outputs.withholdPatient(written.withheld(verificationReason(findings)));
+        }
         DicomFile deidentified = new DicomFile(null, null, target, redaction.transferSyntax(), List.of(), null, true);
         DicomWriter writer = new DicomWriter(WriteOptions.fresh(redaction.transferSyntax()));
-        return outputs.write(new Outcome(id, size, modified, Kind.WRITTEN, name), out -> writer.write(deidentified, out));
+        Outcome outcome = outputs.write(written, out -> writer.write(deidentified, out));
+        if (outcome.kind() == Kind.WRITTEN) {
+            references.add(name, target);
+        }
+        return outcome;
     }
 
-    private Outcome nifti(Path file, String relative, String id, long size, long modified, String extension) throws IOException {
-        NiftiImage image;
-        try {
-            image = NiftiReader.read(file);
-        } catch (IOException e) {
-            return new Outcome(id, size, modified, Kind.QUARANTINED, Reasons.of(e, file, relative));
-        }
-        NiftiImage clean = image.withHeader(NiftiScrubber.scrub(image.header(), counts));
-        String name = "nifti/" + id + extension;
-        Path out = output.resolve(name);
-        Files.createDirectories(out.getParent());
-        NiftiWriter.write(clean, out);
-        return new Outcome(id, size, modified, Kind.WRITTEN, name);
+    /** The reason of a file withheld by the verification pass: where, and what kind of identifier; never a value. */
+    static String verificationReason(List<Finding> findings) {
+        return Outputs.VERIFICATION + findings.get(0).describe() + (findings.size() > 1 ? " (and " + (findings.size()
+                - 1) + " more)" : "") + "; every file of the patient is withheld";
     }
 
     /** A UID as a folder or file name: itself when it is digits and dots, else its opaque id (Retain UIDs). */

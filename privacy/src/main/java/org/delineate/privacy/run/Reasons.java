@@ -8,6 +8,7 @@ import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.dict.ElementDictionary;
 import org.delineate.dicom.io.DicomFormatException;
 import org.delineate.dicom.nifti.NiftiFormatException;
+import org.delineate.privacy.bids.SidecarFormatException;
 
 /**
  * Turns a read failure into a reason for the report without PHI. Stateless.
@@ -51,6 +52,9 @@ final class Reasons {
         }
         if (e instanceof NiftiFormatException) {
             return "not readable as NIfTI: " + clean(message, file, relative);
+        }
+        if (e instanceof SidecarFormatException) {
+            return "not readable as a JSON sidecar: " + clean(message, file, relative);
         }
         return "cannot be read (" + e.getClass().getSimpleName() + ")";
     }

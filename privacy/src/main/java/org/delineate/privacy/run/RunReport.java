@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.delineate.dicom.io.AtomicFiles;
 import org.delineate.privacy.profile.ConfidentialityProfile;
 import org.delineate.privacy.profile.ProfileOption;
+import org.delineate.privacy.verify.ReferenceCheck;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -36,9 +39,12 @@ final class RunReport {
     private RunReport() {
     }
 
-    static RunSummary write(Path out, RunOptions options, Journal journal, ActionCounts counts, Instant started,
-            Instant finished, long total, long skipped, boolean complete) throws IOException {
+    static RunSummary write(Path out, RunOptions options, Journal journal, ActionCounts counts,
+            ReferenceCheck.Result references, Instant started, Instant finished, long total, long skipped,
+            boolean complete) throws IOException {
         long[] tally = new long[3];
+        long[] verification = new long[1];
+        Set<String> verificationPatients = new HashSet<>();
         Path quarantine = out.resolve("quarantine");
         Path withheld = out.resolve("withheld");
         StringWriter problems = new StringWriter();
@@ -84,6 +90,10 @@ final class RunReport {
                     try {
                         note(o, quarantine, withheld);
                         tally[o.kind().ordinal()]++;
+                        if (o.kind() == Outcome.Kind.WITHHELD && o.detail().startsWith(Outputs.VERIFICATION)) {
+                            verification[0]++;
+                            verificationPatients.add(o.patient());
+                        }
                         if (o.kind() != Outcome.Kind.WRITTEN) {
                             g.writeStartObject();
                             g.writeStringField("input", o.inputId());
@@ -103,6 +113,28 @@ final class RunReport {
                 g.writeNumberField("withheld", tally[1]);
                 g.writeNumberField("quarantined", tally[2]);
                 g.writeNumberField("skippedAsDoneBefore", skipped);
+                g.writeEndObject();
+                g.writeObjectFieldStart("verification");
+                g.writeBooleanField("passed", verification[0] == 0);
+                g.writeNumberField("filesWithheld", verification[0]);
+                g.writeNumberField("patientsWithheld", verificationPatients.size());
+                g.writeEndObject();
+                g.writeObjectFieldStart("references");
+                g.writeNumberField("outputsChecked", references.outputs());
+                g.writeNumberField("checked", references.checked());
+                g.writeNumberField("resolved", references.checked() - references.dangling());
+                g.writeNumberField("dangling", references.dangling());
+                g.writeNumberField("outputsWithDangling", references.outputsWithDangling());
+                g.writeArrayFieldStart("byAttribute");
+                for (ReferenceCheck.Row row : references.rows()) {
+                    g.writeStartObject();
+                    g.writeStringField("path", row.path());
+                    g.writeStringField("keyword", row.keyword());
+                    g.writeNumberField("checked", row.checked());
+                    g.writeNumberField("dangling", row.dangling());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
                 g.writeArrayFieldStart("actionsThisRun");
                 for (ActionCounts.Row r : rows) {
@@ -132,6 +164,19 @@ final class RunReport {
             w.println("key:         fingerprint " + options.keyed().keyFingerprint());
             w.println(String.format(Locale.ROOT, "files:       %d found, %d written, %d withheld, %d quarantined "
                     + "(%d done by an earlier invocation)", total, tally[0], tally[1], tally[2], skipped));
+            w.println("verification: " + (verification[0] == 0 ? "passed (no original identifier found in any output)"
+                    : "FAILED: " + verification[0] + " files of " + verificationPatients.size() + " patients withheld "
+                    + "(an output held an original identifier; see the reasons below)"));
+            w.println(String.format(Locale.ROOT, "references:  %d checked in %d DICOM outputs, %d resolve inside the "
+                    + "output, %d dangling (in %d outputs)", references.checked(), references.outputs(),
+                    references.checked() - references.dangling(), references.dangling(),
+                    references.outputsWithDangling()));
+            for (ReferenceCheck.Row row : references.rows()) {
+                if (row.dangling() > 0) {
+                    w.println("  dangling " + row.path() + " " + row.keyword() + ": " + row.dangling() + " of "
+                            + row.checked());
+                }
+            }
             if (tally[1] + tally[2] > 0) {
                 w.println("not released (input ids are keyed hashes of the input paths):");
                 w.print(problems);
@@ -143,7 +188,8 @@ final class RunReport {
             }
             w.flush();
         });
-        return new RunSummary(total, tally[0], tally[1], tally[2], skipped, complete, json);
+        return new RunSummary(total, tally[0], tally[1], tally[2], skipped, complete, verification[0],
+                verificationPatients.size(), references.dangling(), json);
     }
 
     /** Keeps the note of a not-released input in its folder, and none for an input written since. */

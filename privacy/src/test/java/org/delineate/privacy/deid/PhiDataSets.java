@@ -130,7 +130,8 @@ public final class PhiDataSets {
         ds.setString(0x00991002, VR.UI, SAFE_PRIVATE_UID);
     }
 
-    private static void pixels(DataSet ds) {
+    /** A 2 x 2 MONOCHROME2 image of 12 bits in 16 (the Image Pixel module), pixel values 1 to 4. */
+    public static void pixels(DataSet ds) {
         ds.setInts(0x00280002, VR.US, 1);
         ds.setString(0x00280004, VR.CS, "MONOCHROME2");
         ds.setInts(0x00280010, VR.US, 2);

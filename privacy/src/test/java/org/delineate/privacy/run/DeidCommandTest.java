@@ -148,6 +148,10 @@ class DeidCommandTest {
         assertEquals(keyed(keyA).keyFingerprint(), report.get("key").get("fingerprint").asText());
         assertTrue(report.get("profile").get("edition").asText().matches("20\\d\\d[a-e]"));
         assertTrue(report.get("actionsThisRun").size() > 50, "actions by attribute path");
+        assertTrue(report.get("verification").get("passed").asBoolean(), "no original identifier in any output");
+        JsonNode references = report.get("references");
+        assertTrue(references.get("resolved").asLong() >= 3, "the generated instances reference the first: "
+                + references);
         boolean folded = false;
         for (JsonNode row : report.get("actionsThisRun")) {
             String path = row.get("path").asText();
@@ -242,6 +246,8 @@ class DeidCommandTest {
         long skipped = report("outR").get("files").get("skippedAsDoneBefore").asLong();
         assertTrue(skipped >= 5 && skipped < inputBefore.size(), "skipped " + skipped);
         assertSameOutputs("outA", "outR");
+        assertEquals(report("outA").get("references"), report("outR").get("references"),
+                "the reference check covers the outputs of the interrupted invocation too (read back)");
     }
 
     static void assertSameOutputs(String a, String b) throws IOException {
