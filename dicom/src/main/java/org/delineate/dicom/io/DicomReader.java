@@ -44,6 +44,32 @@ public final class DicomReader {
         }
     }
 
+    /**
+     * Reads a file as {@link #readFile(Path)} if it may be DICOM: "DICM" at byte 128, or a group 0002 or 0008 element
+     * at byte 0; else returns null without parsing it. One open of the file either way (a scan of many files calls
+     * this instead of sniffing first and reading after).
+     */
+    public DicomFile readFileIfDicom(Path file) throws IOException {
+        long size = Files.size(file);
+        try (InputStream stream = Files.newInputStream(file)) {
+            DicomInput in = new DicomInput(stream, file.toString(), size, false);
+            return mayBeDicom(in) ? read(in, file) : null;
+        }
+    }
+
+    private static boolean mayBeDicom(DicomInput in) throws IOException {
+        int n = in.fill(132);
+        if (n >= 132 && in.peek(128) == 'D' && in.peek(129) == 'I' && in.peek(130) == 'C' && in.peek(131) == 'M') {
+            return true;
+        }
+        if (n < 4) {
+            return false;
+        }
+        boolean littleEndian = (in.peek(0) == 0x02 || in.peek(0) == 0x08) && in.peek(1) == 0;
+        boolean bigEndian = in.peek(0) == 0 && (in.peek(1) == 0x02 || in.peek(1) == 0x08);
+        return littleEndian || bigEndian;
+    }
+
     /** Reads from a stream of unknown length; {@code name} names it in messages. Does not close it. */
     public DicomFile read(InputStream stream, String name) throws IOException {
         return read(new DicomInput(new BufferedInputStream(stream), name, -1, false), null);

@@ -37,7 +37,7 @@ final class NativeFrames {
     }
 
     /** Decodes frame {@code index} (0-based), reading through {@code scratch} when not null (see {@link PixelData}). */
-    PixelFrame frame(int index, byte[] scratch) throws IOException {
+    PixelFrame frame(int index, ByteBuffer scratch) throws IOException {
         long frameBits = description.nativeFrameBits();
         long startBit = index * frameBits;
         long start = startBit / 8;
@@ -95,11 +95,13 @@ final class NativeFrames {
      * left a mapping and its cleaner per slice for the collector: under G1 that made a volume's read several times
      * slower.)
      */
-    private PixelFrame read16(int index, long start, long length, byte[] scratch) throws IOException {
+    private PixelFrame read16(int index, long start, long length, ByteBuffer scratch) throws IOException {
         BulkData bulk = element.bulkData();
         short[] out = new short[(int) (length / 2)];
-        byte[] chunk = scratch != null && scratch.length >= 2 ? scratch : new byte[(int) Math.min(length, CHUNK)];
-        ByteBuffer buffer = ByteBuffer.wrap(chunk).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        // NB: a direct buffer is read into by the kernel itself; a heap one goes through a temporary direct buffer and
+        // one more copy
+        ByteBuffer buffer = (scratch != null && scratch.capacity() >= 2 ? scratch
+                : ByteBuffer.allocate((int) Math.min(length, CHUNK))).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(bulk.file(), StandardOpenOption.READ)) {
             long position = bulk.offset() + start;
             if (position + length > channel.size()) {
@@ -108,7 +110,7 @@ final class NativeFrames {
             }
             int done = 0;
             while (done < out.length) {
-                int bytes = Math.min(chunk.length & ~1, 2 * (out.length - done));
+                int bytes = Math.min(buffer.capacity() & ~1, 2 * (out.length - done));
                 buffer.clear().limit(bytes);
                 while (buffer.hasRemaining()) {
                     if (channel.read(buffer, position + buffer.position()) < 0) {

@@ -130,10 +130,11 @@ public final class PixelData {
 
     /**
      * Decodes frame {@code frameIndex} (0-based), as {@link #frame(int)}, reading native frames left in the file
-     * through {@code scratch} (any size; null for a buffer of its own): a caller decoding many frames passes one
-     * buffer per thread, so that reading them makes no garbage beyond the frames themselves.
+     * through {@code scratch} (a buffer of at least 2 bytes, best a direct one, whose content and position are
+     * overwritten; null for a buffer of its own): a caller decoding many frames passes one buffer per thread, so that
+     * reading them makes no garbage beyond the frames themselves.
      */
-    public PixelFrame frame(int frameIndex, byte[] scratch) throws IOException {
+    public PixelFrame frame(int frameIndex, java.nio.ByteBuffer scratch) throws IOException {
         if (frameIndex < 0 || frameIndex >= description.numberOfFrames()) {
             throw new IllegalArgumentException("frame index " + frameIndex + " outside 0 to "
                     + (description.numberOfFrames() - 1));

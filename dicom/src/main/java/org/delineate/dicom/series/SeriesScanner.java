@@ -1,7 +1,6 @@
 package org.delineate.dicom.series;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,25 +59,33 @@ public final class SeriesScanner {
         }
         List<FrameHeader> frames = new ArrayList<>();
         List<NonImageInstance> nonImages = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, files.size())));
+        List<Path> paths = new ArrayList<>(files);
+        int threads = Math.min(options.threads(), Math.max(1, paths.size()));
+        // NB: files go to the threads in batches, not one task each: a task per file cost the submitting thread a
+        // wake-up of a worker per file, as much CPU as parsing a small header.
+        int batch = Math.max(1, Math.min(BATCH, paths.size() / (4 * threads)));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Outcome>> futures = new ArrayList<>(files.size());
-            for (Path file : files) {
-                futures.add(pool.submit(() -> read(file)));
+            List<Future<List<Outcome>>> futures = new ArrayList<>();
+            for (int from = 0; from < paths.size(); from += batch) {
+                List<Path> part = paths.subList(from, Math.min(paths.size(), from + batch));
+                futures.add(pool.submit(() -> read(part)));
             }
-            for (Future<Outcome> future : futures) {
-                Outcome outcome;
+            for (Future<List<Outcome>> future : futures) {
+                List<Outcome> outcomes;
                 try {
-                    outcome = future.get();
+                    outcomes = future.get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("a scan task failed although it catches everything", e.getCause());
                 }
-                frames.addAll(outcome.frames);
-                if (outcome.nonImage != null) {
-                    nonImages.add(outcome.nonImage);
-                }
-                if (outcome.unreadable != null) {
-                    unreadable.add(outcome.unreadable);
+                for (Outcome outcome : outcomes) {
+                    frames.addAll(outcome.frames);
+                    if (outcome.nonImage != null) {
+                        nonImages.add(outcome.nonImage);
+                    }
+                    if (outcome.unreadable != null) {
+                        unreadable.add(outcome.unreadable);
+                    }
                 }
             }
         } finally {
@@ -89,8 +96,11 @@ public final class SeriesScanner {
 
     private static void collect(Path input, Set<Path> files, List<UnreadableFile> unreadable) {
         if (Files.isDirectory(input)) {
-            try (Stream<Path> walk = Files.walk(input)) {
-                walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
+            // NB: find, not walk and a filter: the attributes the walk reads anyway say what is a file, no second stat
+            // (a link is followed to see whether it names a file, as before; links to folders are not walked)
+            try (Stream<Path> walk = Files.find(input, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile()
+                    || attributes.isSymbolicLink() && Files.isRegularFile(path))) {
+                walk.map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
             } catch (IOException | RuntimeException e) {
                 unreadable.add(new UnreadableFile(input, "the folder cannot be listed: " + e.getMessage()));
             }
@@ -121,13 +131,23 @@ public final class SeriesScanner {
         }
     }
 
+    /** The most files one task reads. */
+    private static final int BATCH = 32;
+
+    private List<Outcome> read(List<Path> files) {
+        List<Outcome> outcomes = new ArrayList<>(files.size());
+        for (Path file : files) {
+            outcomes.add(read(file));
+        }
+        return outcomes;
+    }
+
     private Outcome read(Path file) {
         try {
-            String notDicom = sniff(file);
-            if (notDicom != null) {
-                return Outcome.of(new UnreadableFile(file, notDicom));
+            DicomFile dicom = reader.readFileIfDicom(file);
+            if (dicom == null) {
+                return Outcome.of(new UnreadableFile(file, NOT_DICOM));
             }
-            DicomFile dicom = reader.readFile(file);
             DataSet ds = dicom.dataSet();
             String sopClass = ds.getString(Tag.SOPClassUID);
             if (sopClass == null && dicom.fileMeta() != null) {
@@ -173,21 +193,8 @@ public final class SeriesScanner {
         }
     }
 
-    /** Null when the file may be DICOM: "DICM" at byte 128, or a group 0002 or 0008 element at byte 0. */
-    private static String sniff(Path file) throws IOException {
-        byte[] head = new byte[132];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        if (n == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
-            return null;
-        }
-        boolean littleEndian = n >= 4 && (head[0] == 0x02 || head[0] == 0x08) && head[1] == 0;
-        boolean bigEndian = n >= 4 && head[0] == 0 && (head[1] == 0x02 || head[1] == 0x08);
-        return littleEndian || bigEndian ? null
-                : "not a DICOM file: no \"DICM\" at byte 128 and no group 0002 or 0008 element at byte 0";
-    }
+    private static final String NOT_DICOM =
+            "not a DICOM file: no \"DICM\" at byte 128 and no group 0002 or 0008 element at byte 0";
 
     private record Outcome(List<FrameHeader> frames, NonImageInstance nonImage, UnreadableFile unreadable) {
         static Outcome of(UnreadableFile unreadable) {

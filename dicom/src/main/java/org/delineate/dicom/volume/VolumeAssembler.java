@@ -1,6 +1,7 @@
 package org.delineate.dicom.volume;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,7 +107,7 @@ public final class VolumeAssembler {
         DataSet[] header = new DataSet[1];
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()));
         // NB: one read buffer per decoding thread of this call, so that reading the frames makes no garbage beyond them
-        ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[SCRATCH]);
+        ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SCRATCH));
         try {
             List<Future<?>> work = new ArrayList<>();
             for (Map.Entry<Path, List<Integer>> entry : tasks) {
@@ -161,7 +162,7 @@ public final class VolumeAssembler {
     private static final int SCRATCH = 1 << 16;
 
     private static void readFile(Path file, List<Integer> sliceIndices, List<FrameRef> frames, Slice[] slices,
-            DataSet[] header, byte[] scratch) throws IOException {
+            DataSet[] header, ByteBuffer scratch) throws IOException {
         boolean known = sliceIndices.stream().allMatch(k -> frames.get(k).known() != null);
         DataSet ds = null;
         PixelData pixels;
