@@ -30,6 +30,12 @@ trap 'rm -rf "$work"' EXIT
 # NB: package, not compile: the privacy module's build resolves the dicom test-jar.
 (cd "$here" && mvn -B -q -o -pl privacy -am package -DskipTests) >&2
 cp=$here/privacy/target/classes:$(cat "$here/privacy/target/classpath.txt")
+# The command itself runs as the launcher runs it: from the jar, mapping the launcher's class-data-sharing archive
+# (made by the first ./delineate run after a build).
+"$here/delineate" --version >/dev/null
+jar=$(ls "$here"/privacy/target/delineate-privacy-*.jar | grep -v -e '-sources' -e '-tests' -e '-javadoc' | head -n 1)
+cli_cp=$jar:$(cat "$here/privacy/target/classpath.txt")
+archive=-XX:SharedArchiveFile=$here/privacy/target/delineate-cli.jsa
 mkdir -p "$work/classes" "$work/runs"
 javac -d "$work/classes" -cp "$cp" "$here/bench/java/GenerateCtSeries.java" "$here/bench/java/DeidWarmBench.java"
 java -cp "$cp:$work/classes" GenerateCtSeries "$shared/testdata/dcmqi_testdata" "$work/s2000" 2000 >&2
@@ -44,57 +50,80 @@ find "$work/s2000" -type f -exec cat {} + >/dev/null
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 -subj /CN=bench \
   2>/dev/null
 
-# Runs "$@" $repeats times, each with a new empty output folder $OUT; prints the medians of wall s, CPU s (user +
-# system), max RSS MiB, then the last run's output folder.
-# NB: outputs are deleted only at the end: ext4 skips inodes deleted in the last 30 s (dirty_expire_centisecs) when it
-# allocates one, so creating files right after deleting thousands costs more system time than the writing itself.
-measure() {
-  local walls=() cpus=() rss=() t
-  for _ in $(seq "$repeats"); do
-    OUT=$(mktemp -d "$work/runs/XXXXXX")
-    export OUT
-    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" \
-      || { echo "deid: failed: $*" >&2; cat "$work/err" >&2; exit 1; }
-    t=$(tail -1 "$work/time")
-    walls+=("$(awk '{ print $1 }' <<<"$t")")
-    cpus+=("$(awk '{ printf "%.2f", $2 + $3 }' <<<"$t")")
-    rss+=("$(awk '{ printf "%.0f", $4 / 1024 }' <<<"$t")")
-  done
-  med() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-  echo "$(med "${walls[@]}") $(med "${cpus[@]}") $(med "${rss[@]}") $OUT"
+# One run of "$@" into a new empty output folder $OUT, appended to $work/res.LABEL as "wall cpu rss out" (s, user +
+# system s, max RSS MiB). NB: outputs are deleted only at the end: ext4 skips inodes deleted in the last 30 s
+# (dirty_expire_centisecs) when it allocates one, so creating files right after deleting thousands costs more system
+# time than the writing itself.
+one() {
+  local label=$1 t
+  shift
+  OUT=$(mktemp -d "$work/runs/XXXXXX")
+  export OUT
+  # NB: the earlier runs' outputs are flushed first: dirty pages left to write back made the kernel throttle the next
+  # tool. What is left is the kernel's cost of new page-cache pages on this virtual machine, which swings the system
+  # time of a run by up to 5 x (gdcmanon 0.5 to 3.4 s on the same 500 files): hence the tools take turns, run by run.
+  sync
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" \
+    || { echo "deid: failed: $*" >&2; cat "$work/err" >&2; exit 1; }
+  t=$(tail -1 "$work/time")
+  awk -v out="$OUT" '{ printf "%s %.2f %.0f %s\n", $1, $2 + $3, $4 / 1024, out }' <<<"$t" >>"$work/res.$label"
 }
-delineate() { # input folder, JVM options
+# The medians of wall, CPU and RSS of LABEL's runs, its last output folder, and its fastest wall.
+summary() {
+  local f=$work/res.$1 n
+  n=$(wc -l <"$f")
+  med() { cut -d' ' -f"$1" "$f" | sort -n | sed -n "$(( (n + 1) / 2 ))p"; }
+  echo "$(med 1) $(med 2) $(med 3) $(tail -1 "$f" | cut -d' ' -f4) $(cut -d' ' -f1 "$f" | sort -n | head -1)"
+}
+# Runs "$@" $repeats times as LABEL and prints its summary.
+measure() {
+  local label=$1
+  shift
+  for _ in $(seq "$repeats"); do one "$label" "$@"; done
+  summary "$label"
+}
+delineate() { # input folder, JVM options (the archive's option is added unless the third argument is "no-archive")
+  local share=$archive
+  [ "${3:-}" = no-archive ] && share=
   # shellcheck disable=SC2086
-  java $2 -cp "$cp" org.delineate.cli.DelineateCommand deid --in "$1" --out "$OUT/o" --policy basic \
+  java $2 $share -cp "$cli_cp" org.delineate.cli.DelineateCommand deid --in "$1" --out "$OUT/o" --policy basic \
     --key "$work/delineate.key" --jobs 2
 }
 export -f delineate
-export cp jopts launcher_opts small_heap work
+export cp cli_cp archive jopts launcher_opts small_heap work
 
 w() { echo "$1" | cut -d' ' -f1; }
 c() { echo "$1" | cut -d' ' -f2; }
 r() { echo "$1" | cut -d' ' -f3; }
 o() { echo "$1" | cut -d' ' -f4; }
+m() { echo "$1" | cut -d' ' -f5; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-d500=$(measure bash -c 'delineate "$work/s500" "$jopts"')
+# The comparison itself: Delineate, one gdcmanon and two gdcmanon processes take turns, run by run.
+for _ in $(seq "$repeats"); do
+  one d500 bash -c 'delineate "$work/s500" "$jopts"'
+  one g1 bash -c 'gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/s500" -o "$OUT/o"'
+  one g2 bash -c 'mkdir -p "$OUT/o1" "$OUT/o2"
+    gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/half1" -o "$OUT/o1" & a=$!
+    gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/half2" -o "$OUT/o2" & b=$!
+    wait $a && wait $b'
+done
+d500=$(summary d500)
+g1=$(summary g1)
+g2=$(summary g2)
 written=$(find "$(o "$d500")" -name '*.dcm' | wc -l)
-d100=$(measure bash -c 'delineate "$work/s100" "$jopts"')
-d1=$(measure bash -c 'delineate "$work/s1" "$jopts"')
-l500=$(measure bash -c 'delineate "$work/s500" "$launcher_opts"')
-m100=$(measure bash -c 'delineate "$work/s100" "$jopts $small_heap"')
-m500=$(measure bash -c 'delineate "$work/s500" "$jopts $small_heap"')
-m2000=$(measure bash -c 'delineate "$work/s2000" "$jopts $small_heap"')
+g_written=$(find "$(o "$g1")" -name '*.dcm' | wc -l)
+n500=$(measure n500 bash -c 'delineate "$work/s500" "$jopts" no-archive')
+d100=$(measure d100 bash -c 'delineate "$work/s100" "$jopts"')
+d1=$(measure d1 bash -c 'delineate "$work/s1" "$jopts"')
+l500=$(measure l500 bash -c 'delineate "$work/s500" "$launcher_opts"')
+m100=$(measure m100 bash -c 'delineate "$work/s100" "$jopts $small_heap"')
+m500=$(measure m500 bash -c 'delineate "$work/s500" "$jopts $small_heap"')
+m2000=$(measure m2000 bash -c 'delineate "$work/s2000" "$jopts $small_heap"')
 m_written=$(find "$(o "$m2000")" -name '*.dcm' | wc -l)
 # shellcheck disable=SC2086
 warm=$(java $jopts -cp "$cp:$work/classes" DeidWarmBench "$work/s500" "$work/runs" 8 2)
 warm_ms=$(echo "$warm" | tail -n 3 | sed 's/.*cpu per file \([0-9.]*\) ms/\1/' | sort -n | sed -n 2p)
-g1=$(measure bash -c 'gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/s500" -o "$OUT/o"')
-g_written=$(find "$(o "$g1")" -name '*.dcm' | wc -l)
-g2=$(measure bash -c 'mkdir -p "$OUT/o1" "$OUT/o2"
-  gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/half1" -o "$OUT/o1" & a=$!
-  gdcmanon -e --certificate "$work/cert.pem" -r -i "$work/half2" -o "$OUT/o2" & b=$!
-  wait $a && wait $b')
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 fps() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
@@ -108,16 +137,17 @@ echo "- load average (1, 5, 15 min): $load_before before, $load_after after"
 echo
 echo "## De-identifying 500 CT files (512 x 512, $(du -sm "$work/s500" | cut -f1) MiB), warm cache, median of $repeats"
 echo
-echo "| tool | how | files written | wall s | CPU s | max RSS MiB | files/s (wall) |"
-echo "|---|---|---:|---:|---:|---:|---:|"
-echo "| Delineate | deid --policy basic --jobs 2, new JVM ($jopts) | $written | $(w "$d500") | $(c "$d500") | $(r "$d500") | $(fps 500 "$(w "$d500")") |"
-echo "| Delineate | the same on the first 100 files | 100 | $(w "$d100") | $(c "$d100") | $(r "$d100") | $(fps 100 "$(w "$d100")") |"
-echo "| Delineate | the same on 1 file (start-up and fixed costs) | 1 | $(w "$d1") | $(c "$d1") | $(r "$d1") | |"
-echo "| Delineate | 500 files with the launcher's JVM options ($launcher_opts) | 500 | $(w "$l500") | $(c "$l500") | $(r "$l500") | $(fps 500 "$(w "$l500")") |"
-echo "| gdcmanon | -e --certificate -r, one process | $g_written | $(w "$g1") | $(c "$g1") | $(r "$g1") | $(fps 500 "$(w "$g1")") |"
-echo "| gdcmanon | the same, two processes on 250 files each | 500 | $(w "$g2") | $(c "$g2") | $(r "$g2") | $(fps 500 "$(w "$g2")") |"
+echo "| tool | how | files written | wall s | fastest wall s | CPU s | max RSS MiB | files/s (wall) |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
+echo "| Delineate | deid --policy basic --jobs 2, new JVM ($jopts, the launcher's class-data-sharing archive) | $written | $(w "$d500") | $(m "$d500") | $(c "$d500") | $(r "$d500") | $(fps 500 "$(w "$d500")") |"
+echo "| Delineate | the same without the archive | 500 | $(w "$n500") | $(m "$n500") | $(c "$n500") | $(r "$n500") | $(fps 500 "$(w "$n500")") |"
+echo "| Delineate | the same on the first 100 files | 100 | $(w "$d100") | $(m "$d100") | $(c "$d100") | $(r "$d100") | $(fps 100 "$(w "$d100")") |"
+echo "| Delineate | the same on 1 file (start-up and fixed costs) | 1 | $(w "$d1") | $(m "$d1") | $(c "$d1") | $(r "$d1") | |"
+echo "| Delineate | 500 files with the launcher's JVM options ($launcher_opts) | 500 | $(w "$l500") | $(m "$l500") | $(c "$l500") | $(r "$l500") | $(fps 500 "$(w "$l500")") |"
+echo "| gdcmanon | -e --certificate -r, one process | $g_written | $(w "$g1") | $(m "$g1") | $(c "$g1") | $(r "$g1") | $(fps 500 "$(w "$g1")") |"
+echo "| gdcmanon | the same, two processes on 250 files each | 500 | $(w "$g2") | $(m "$g2") | $(c "$g2") | $(r "$g2") | $(fps 500 "$(w "$g2")") |"
 echo
-echo "- files/s, Delineate / gdcmanon: $(ratio "$(w "$g1")" "$(w "$d500")") (one gdcmanon process), $(ratio "$(w "$g2")" "$(w "$d500")") (two)"
+echo "- files/s, Delineate / gdcmanon: $(ratio "$(w "$g1")" "$(w "$d500")") (one gdcmanon process), $(ratio "$(w "$g2")" "$(w "$d500")") (two); fastest runs: $(ratio "$(m "$g1")" "$(m "$d500")") and $(ratio "$(m "$g2")" "$(m "$d500")")"
 echo "- CPU s, Delineate / gdcmanon (one process): $(ratio "$(c "$d500")" "$(c "$g1")")"
 echo "- Delineate CPU per file: cold $(awk -v c="$(c "$d500")" 'BEGIN { printf "%.2f", c * 1000 / 500 }') ms (the whole command / 500)," \
   "$(awk -v a="$(c "$d500")" -v b="$(c "$d1")" 'BEGIN { printf "%.2f", (a - b) * 1000 / 499 }') ms beyond the 1-file run;" \

@@ -56,8 +56,9 @@ if [ -z "$cache" ]; then
   if [ "$(id -u)" = 0 ] && (sync && echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then cache=drop; else cache=warm; fi
 fi
 prepare() {
+  # NB: dirty pages of earlier runs' outputs are written back first, not during the next run
+  sync
   if [ "$cache" = drop ]; then
-    sync
     echo 3 >/proc/sys/vm/drop_caches
   fi
 }
@@ -117,7 +118,6 @@ d_cold=$(measure java -cp "$cp_delineate" OpenVolumeBench "$folder" 1)
 d_cold_out=$(cat "$work/last_out")
 d_launch=$(measure java "${launcher_opts[@]}" -cp "$cp_delineate" OpenVolumeBench "$folder" 1)
 "$here/delineate" --version >/dev/null  # builds the command line if needed, outside the timed runs
-d_convert=$(measure bash -c "rm -rf '$work/dnii' && mkdir '$work/dnii' && exec '$here/delineate' convert '$folder' '$work/dnii/vol.nii'")
 d_warm=$(ITERATION=2 measure java -cp "$cp_delineate" OpenVolumeBench "$folder" 2)
 d_warm_out=$(cat "$work/last_out")
 ij_cold=$(measure java -Djava.awt.headless=true -cp "$cp_imagej" ImageJOpenBench "$folder" 1)
@@ -129,8 +129,24 @@ side=$(java -Xmx3g -Djava.awt.headless=true -cp "$cp_delineate:$ij_jar" OpenSide
 # The same with the heap already grown to 3 GiB (-Xms3g), as in a Fiji that has held big images: the collector then
 # runs far less during an open, so the readers' own costs show.
 side_grown=$(java -Xmx3g -Xms3g -Djava.awt.headless=true -cp "$cp_delineate:$ij_jar" OpenSideBySide "$folder" "${ROUNDS:-12}" | grep '^summary')
-nii=$(measure bash -c "rm -rf '$work/nii' && mkdir '$work/nii' && exec dcm2niix -z n -o '$work/nii' -f vol '$folder'")
-nii_out=$(cat "$work/last_out")
+# The two conversions to NIfTI take turns, run by run: on this kind of virtual machine the kernel's cost of new
+# page-cache pages (both write 250 MiB) swings from run to run by more than the tools differ.
+convert_runs=()
+nii_runs=()
+for _ in $(seq "$repeats"); do
+  convert_runs+=("$(repeats=1 measure bash -c "rm -rf '$work/dnii' && mkdir '$work/dnii' && exec '$here/delineate' convert '$folder' '$work/dnii/vol.nii'")")
+  nii_runs+=("$(repeats=1 measure bash -c "rm -rf '$work/nii' && mkdir '$work/nii' && exec dcm2niix -z n -o '$work/nii' -f vol '$folder'")")
+  nii_out=$(cat "$work/last_out")
+done
+# The medians, column by column, of lines "wall cpu rss in-process".
+medians() {
+  local col n=$#
+  for col in 1 2 3 4; do
+    printf '%s\n' "$@" | cut -d' ' -f"$col" | sort -n | sed -n "$(( (n + 1) / 2 ))p"
+  done | paste -sd' '
+}
+d_convert=$(medians "${convert_runs[@]}")
+nii=$(medians "${nii_runs[@]}")
 nii_core=$(sed -n 's/.*(\([0-9.]*\) for core code).*/\1/p' <<<"$nii_out")
 
 voxel_bytes=$(sed -n 's/.*voxel_bytes=\([0-9]*\).*/\1/p' <<<"$d_cold_out")
