@@ -50,8 +50,7 @@ final class NativeFrames {
         }
         if (element.isBulkData() && !swapPairs && description.bitsAllocated() == 8 && (startBit & 7) == 0
                 && NativeSamples.Layout.of(description) == NativeSamples.Layout.INTERLEAVED) {
-            return NativeSamples.decode8(element.bulkData().readRange(start, end - start, "frame " + (index + 1)), description,
-                    index);
+            return read8(index, start, end - start, scratch);
         }
         byte[] buf;
         int offset;
@@ -90,17 +89,38 @@ final class NativeFrames {
     }
 
     /**
-     * NB: 16-bit frames left in the file are read in chunks of 64 KiB straight into the frame's array, so that
+     * NB: 8- and 16-bit frames left in the file are read in chunks of 64 KiB straight into the frame's array, so that
      * opening a volume makes no throwaway copy of each slice on the heap. (A memory map per frame did the same, but
      * left a mapping and its cleaner per slice for the collector: under G1 that made a volume's read several times
      * slower.)
      */
     private PixelFrame read16(int index, long start, long length, ByteBuffer scratch) throws IOException {
-        BulkData bulk = element.bulkData();
         short[] out = new short[(int) (length / 2)];
+        readChunks(index, start, length, 2, scratch, (chunk, done) -> chunk.asShortBuffer().get(out, done / 2, chunk.remaining() / 2));
+        return NativeSamples.decode16(out, description, index);
+    }
+
+    private PixelFrame read8(int index, long start, long length, ByteBuffer scratch) throws IOException {
+        byte[] out = new byte[(int) length];
+        readChunks(index, start, length, 1, scratch, (chunk, done) -> chunk.get(out, done, chunk.remaining()));
+        return NativeSamples.decode8(out, description, index);
+    }
+
+    /** Takes a chunk of a frame's bytes (position 0 to limit), {@code done} bytes of the frame after its start. */
+    private interface ChunkSink {
+        void accept(ByteBuffer chunk, int done);
+    }
+
+    /**
+     * Reads bytes {@code start} to {@code start + length} of the Pixel Data in chunks (multiples of {@code unit}
+     * bytes) through {@code scratch}, handing each to {@code sink}.
+     */
+    private void readChunks(int index, long start, long length, int unit, ByteBuffer scratch, ChunkSink sink)
+            throws IOException {
+        BulkData bulk = element.bulkData();
         // NB: a direct buffer is read into by the kernel itself; a heap one goes through a temporary direct buffer and
         // one more copy
-        ByteBuffer buffer = (scratch != null && scratch.capacity() >= 2 ? scratch
+        ByteBuffer buffer = (scratch != null && scratch.capacity() >= unit ? scratch
                 : ByteBuffer.allocate((int) Math.min(length, CHUNK))).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         try (FileChannel channel = FileChannel.open(bulk.file(), StandardOpenOption.READ)) {
             long position = bulk.offset() + start;
@@ -109,8 +129,8 @@ final class NativeFrames {
                         + " of the Pixel Data that starts at byte " + bulk.offset());
             }
             int done = 0;
-            while (done < out.length) {
-                int bytes = Math.min(buffer.capacity() & ~1, 2 * (out.length - done));
+            while (done < length) {
+                int bytes = (int) Math.min(buffer.capacity() / unit * unit, length - done);
                 buffer.clear().limit(bytes);
                 while (buffer.hasRemaining()) {
                     if (channel.read(buffer, position + buffer.position()) < 0) {
@@ -119,12 +139,11 @@ final class NativeFrames {
                     }
                 }
                 buffer.flip();
-                buffer.asShortBuffer().get(out, done, bytes / 2);
-                done += bytes / 2;
+                sink.accept(buffer, done);
+                done += bytes;
                 position += bytes;
             }
         }
-        return NativeSamples.decode16(out, description, index);
     }
 
     private static final int CHUNK = 1 << 16;
