@@ -1,8 +1,6 @@
 package org.delineate.cli;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 import org.delineate.dicom.cli.ConvertCommand;
 import org.delineate.dicom.cli.DumpCommand;
@@ -30,15 +28,22 @@ public final class DelineateCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The subcommands by name, made on demand. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = Map.of(
-            "dump", DumpCommand::new,
-            "convert", ConvertCommand::new,
-            "seg", SegCommand::new,
-            "deid", DeidCommand::new);
-
-    /** The order the subcommands are listed in the usage help. */
+    /** The subcommands' names, in the order the usage help lists them. */
     private static final List<String> ORDER = List.of("dump", "convert", "seg", "deid");
+
+    /**
+     * A new subcommand object by name. NB: a switch, not a map of constructor references: each reference is an
+     * invokedynamic call site that a new JVM links through method handles at every start.
+     */
+    private static Object subcommand(String name) {
+        switch (name) {
+            case "dump": return new DumpCommand();
+            case "convert": return new ConvertCommand();
+            case "seg": return new SegCommand();
+            case "deid": return new DeidCommand();
+            default: throw new IllegalArgumentException("no subcommand " + name);
+        }
+    }
 
     /** Builds the command line with all subcommands, ready to execute. */
     public static CommandLine commandLine() {
@@ -51,13 +56,13 @@ public final class DelineateCommand implements Runnable {
      * a tenth of a second of CPU; parsing is the same, since picocli dispatches on the first argument.
      */
     static CommandLine commandLine(String[] args) {
-        return args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? commandLine(List.of(args[0])) : commandLine();
+        return args.length > 0 && ORDER.contains(args[0]) ? commandLine(List.of(args[0])) : commandLine();
     }
 
     private static CommandLine commandLine(List<String> names) {
         CommandLine commandLine = new CommandLine(new DelineateCommand());
         for (String name : names) {
-            commandLine.addSubcommand(name, SUBCOMMANDS.get(name).get());
+            commandLine.addSubcommand(name, subcommand(name));
         }
         // NB: the mapper also decides the exit code of usage errors; keep them at 2 as documented.
         commandLine.setExitCodeExceptionMapper(exception -> exception instanceof CommandLine.ParameterException ? 2 : 1);
