@@ -22,6 +22,20 @@ public record ModalityLut(double slope, double intercept, String rescaleType) {
     /** The identity: slope 1, intercept 0. */
     public static final ModalityLut IDENTITY = new ModalityLut(1, 0, "");
 
+    // NB: equals and hashCode written out, as a record's would be (doubles compared as Double.compare does): the
+    // record's own are bootstrapped through method handles, which a new JVM runs interpreted for every slice of a
+    // volume whose Modality LUTs are compared.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModalityLut m && Double.compare(slope, m.slope) == 0
+                && Double.compare(intercept, m.intercept) == 0 && java.util.Objects.equals(rescaleType, m.rescaleType);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Double.hashCode(slope) + Double.hashCode(intercept)) + java.util.Objects.hashCode(rescaleType);
+    }
+
     /** The Modality LUT of frame {@code frameIndex} (0-based) of {@code ds}. */
     public static ModalityLut of(DataSet ds, int frameIndex) {
         DataSet perFrame = item(ds.getSequence(Tag.PerFrameFunctionalGroupsSequence), frameIndex);
