@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,6 +29,19 @@ final class ActionCounts implements AuditSink {
      * decision, so counting an element builds no string (item paths with numbers are folded when first met).
      */
     private record Key(String itemPath, int tag, String action, String rule) {
+
+        // NB: written out, as a record's would be: the record's own are bootstrapped through method handles, which a
+        // new JVM runs interpreted for each of the ~100 elements counted per file until they are compiled.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && tag == k.tag && Objects.equals(itemPath, k.itemPath)
+                    && Objects.equals(action, k.action) && Objects.equals(rule, k.rule);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * (31 * Objects.hashCode(itemPath) + tag) + Objects.hashCode(action)) + Objects.hashCode(rule);
+        }
     }
 
     private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
