@@ -17,13 +17,27 @@ public final class DateTimes {
     private DateTimes() {
     }
 
+    /**
+     * Whether every character is an ASCII digit (true for ""). NB: a loop, not a stream: this runs for every date of
+     * every header a scan reads, where a stream pipeline costs a new JVM far more than the test itself.
+     */
+    public static boolean allDigits(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A DA value "YYYYMMDD" (or "YYYY.MM.DD") as a date, or null. */
     public static LocalDate parseDate(String value) {
         if (value == null) {
             return null;
         }
         String digits = value.trim().replace(".", "");
-        if (digits.length() != 8 || !digits.chars().allMatch(Character::isDigit)) {
+        if (digits.length() != 8 || !allDigits(digits)) {
             return null;
         }
         try {
@@ -43,8 +57,8 @@ public final class DateTimes {
         int dot = s.indexOf('.');
         String whole = dot < 0 ? s : s.substring(0, dot);
         String fraction = dot < 0 ? "" : s.substring(dot + 1);
-        if (whole.isEmpty() || whole.length() > 6 || (whole.length() & 1) == 1 || !whole.chars().allMatch(Character::isDigit)
-                || fraction.length() > 6 || !fraction.chars().allMatch(Character::isDigit)) {
+        if (whole.isEmpty() || whole.length() > 6 || (whole.length() & 1) == 1 || !allDigits(whole)
+                || fraction.length() > 6 || !allDigits(fraction)) {
             return null;
         }
         try {
@@ -73,7 +87,7 @@ public final class DateTimes {
         if (sign > 0) {
             String zone = s.substring(sign);
             s = s.substring(0, sign);
-            if (zone.length() != 5 || !zone.substring(1).chars().allMatch(Character::isDigit)) {
+            if (zone.length() != 5 || !allDigits(zone.substring(1))) {
                 return null;
             }
             try {
@@ -86,7 +100,7 @@ public final class DateTimes {
         int dot = s.indexOf('.');
         String whole = dot < 0 ? s : s.substring(0, dot);
         if (whole.length() < 4 || whole.length() > 14 || (whole.length() & 1) == 1
-                || !whole.chars().allMatch(Character::isDigit)) {
+                || !allDigits(whole)) {
             return null;
         }
         LocalDate date = parseDate((whole + "0101").substring(0, 8));

@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 
+import org.delineate.dicom.data.DateTimes;
+
 /** Shifts DA values and the date part of DT values by a number of days; times and UTC offsets are kept. */
 final class DateShift {
 
@@ -72,7 +74,7 @@ final class DateShift {
             return null;
         }
         String v = da.strip();
-        if (v.length() != 8 || !v.chars().allMatch(Character::isDigit)) {
+        if (v.length() != 8 || !DateTimes.allDigits(v)) {
             return null;
         }
         try {

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
+import org.delineate.dicom.data.DateTimes;
 import org.delineate.dicom.data.Sequence;
 import org.delineate.dicom.data.Tags;
 import org.delineate.dicom.data.VR;
@@ -100,7 +101,7 @@ final class IdentifierCollector {
 
     /** A DA value YYYYMMDD in the usual numeric formats: ISO, with dots or slashes, day first and month first. */
     private void addBirthDate(String da) {
-        if (da.length() != 8 || !da.chars().allMatch(Character::isDigit)) {
+        if (da.length() != 8 || !DateTimes.allDigits(da)) {
             return;
         }
         addBirthDate(out, da.substring(0, 4), da.substring(4, 6), da.substring(6, 8));
