@@ -1,10 +1,14 @@
 package org.delineate.dicom.series;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import org.delineate.dicom.data.DataElement;
 import org.delineate.dicom.data.DataSet;
@@ -96,11 +99,22 @@ public final class SeriesScanner {
 
     private static void collect(Path input, Set<Path> files, List<UnreadableFile> unreadable) {
         if (Files.isDirectory(input)) {
-            // NB: find, not walk and a filter: the attributes the walk reads anyway say what is a file, no second stat
-            // (a link is followed to see whether it names a file, as before; links to folders are not walked)
-            try (Stream<Path> walk = Files.find(input, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile()
-                    || attributes.isSymbolicLink() && Files.isRegularFile(path))) {
-                walk.map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
+            // NB: the attributes the walk reads anyway say what is a file, no second stat; a link is followed to see
+            // whether it names a file, links to folders are not walked. A visitor, not a stream: a new JVM runs stream
+            // pipelines interpreted, which cost more than the walk itself.
+            List<Path> found = new ArrayList<>();
+            try {
+                Files.walkFileTree(input, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+                            found.add(file.toAbsolutePath().normalize());
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                Collections.sort(found);
+                files.addAll(found);
             } catch (IOException | RuntimeException e) {
                 unreadable.add(new UnreadableFile(input, "the folder cannot be listed: " + e.getMessage()));
             }

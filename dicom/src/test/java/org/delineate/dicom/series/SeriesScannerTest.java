@@ -58,6 +58,25 @@ class SeriesScannerTest {
     }
 
     @Test
+    void foldersAreWalkedDeepLinksToFilesFollowedLinksToFoldersNot() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("walk/a/b"));
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.copy(data("rt_utils_testdata/tests/mock_data/ct_1.dcm"), folder.resolve("deep.dcm"));
+        Files.copy(data("rt_utils_testdata/tests/mock_data/ct_2.dcm"), elsewhere.resolve("linked.dcm"));
+        Files.copy(data("rt_utils_testdata/tests/mock_data/ct_1.dcm"), elsewhere.resolve("inLinkedFolder.dcm"));
+        try {
+            Files.createSymbolicLink(tmp.resolve("walk/link.dcm"), elsewhere.resolve("linked.dcm"));
+            Files.createSymbolicLink(tmp.resolve("walk/a/folderLink"), elsewhere);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            Assumptions.abort("no symbolic links here: " + e);
+        }
+        ScanResult result = new SeriesScanner(ScanOptions.defaults()).scan(List.of(tmp.resolve("walk")));
+        assertEquals(List.of("deep.dcm", "link.dcm"),
+                result.frames().stream().map(f -> f.file().getFileName().toString()).sorted().toList());
+        assertEquals(List.of(), result.unreadable());
+    }
+
+    @Test
     void filesThatAreNotDicomOrBrokenAreReportedAndTheScanGoesOn() throws Exception {
         Path folder = tmp.resolve("mixed");
         Files.createDirectories(folder);

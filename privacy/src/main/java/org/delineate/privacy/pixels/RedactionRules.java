@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.delineate.dicom.data.DataSet;
@@ -79,6 +80,13 @@ public final class RedactionRules {
 
     /** The rules {@code ds} matches, in order. */
     public List<RedactionRule> matching(DataSet ds) {
-        return rules.stream().filter(r -> r.matches(ds)).toList();
+        // NB: a loop, not a stream: asked for every file of a run
+        List<RedactionRule> matching = new ArrayList<>(2);
+        for (RedactionRule rule : rules) {
+            if (rule.matches(ds)) {
+                matching.add(rule);
+            }
+        }
+        return Collections.unmodifiableList(matching);
     }
 }

@@ -21,6 +21,16 @@ record PatientKeys(KeyedPseudonyms keyed, boolean pseudonymized) {
             return Outcome.NO_PATIENT_ID;
         }
         return pseudonymized && !releasedId.isEmpty() && !releasedId.equals(originalId)
-                && releasedId.chars().noneMatch(c -> c < ' ') ? releasedId : keyed.patientId(originalId);
+                && !hasControl(releasedId) ? releasedId : keyed.patientId(originalId);
+    }
+
+    /** Whether {@code s} holds a control character. NB: a loop, not a stream: asked for every file of a run. */
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 }
