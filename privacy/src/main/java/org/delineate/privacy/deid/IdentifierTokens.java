@@ -140,8 +140,14 @@ final class IdentifierTokens {
 
     private void addName(String value) {
         add(value.strip());
-        for (String part : value.split("[\\^=]")) {
-            add(part.strip());
+        // the name's components and groups ('^' and '='); NB: no regular expression, this runs for every name of
+        // every file
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == '^' || value.charAt(i) == '=') {
+                add(value.substring(start, i).strip());
+                start = i + 1;
+            }
         }
     }
 

@@ -42,7 +42,7 @@ record Outcome(String inputId, long size, long modified, Kind kind, String detai
     /** The journal line, without the line end. */
     String line() {
         return String.join("\t", inputId, Long.toString(size), Long.toString(modified), kind.name(),
-                detail.replaceAll("[\\t\\r\\n]", " "), patient);
+                detail.replace('\t', ' ').replace('\r', ' ').replace('\n', ' '), patient);
     }
 
     /** Parses a journal line (five fields, or six with the patient); null when it is malformed (e.g. cut short). */
