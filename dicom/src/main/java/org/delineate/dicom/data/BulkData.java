@@ -48,29 +48,6 @@ public record BulkData(Path file, long offset, long length) {
     }
 
     /**
-     * Reads {@code length} bytes of the value from byte {@code from} of it ({@code what} names them in messages);
-     * fails if the file has changed to be shorter.
-     */
-    public byte[] readRange(long from, long length, String what) throws IOException {
-        if (from < 0 || length < 0 || from + length > this.length || length > MAX_ARRAY) {
-            throw new IllegalArgumentException(what + ": bytes " + from + " to " + (from + length) + " are not within the "
-                    + this.length + " bytes of the value");
-        }
-        byte[] bytes = new byte[(int) length];
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            long position = offset + from;
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, position + buffer.position()) < 0) {
-                    throw new EOFException(file + ": file ends at byte " + (position + buffer.position()) + " inside " + what
-                            + " of a value of " + this.length + " bytes that starts at byte " + offset);
-                }
-            }
-        }
-        return bytes;
-    }
-
-    /**
      * Appends the value to {@code out} at its current position, copied file to file by the operating system
      * ({@link FileChannel#transferTo}); fails if the file has changed to be shorter than the value.
      */

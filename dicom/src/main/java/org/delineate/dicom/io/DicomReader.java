@@ -38,10 +38,7 @@ public final class DicomReader {
 
     /** Reads a file; never modifies it. */
     public DicomFile readFile(Path file) throws IOException {
-        long size = Files.size(file);
-        try (InputStream stream = Files.newInputStream(file)) {
-            return read(new DicomInput(stream, file.toString(), size, false), file);
-        }
+        return readFile(file, false);
     }
 
     /**
@@ -50,10 +47,14 @@ public final class DicomReader {
      * this instead of sniffing first and reading after).
      */
     public DicomFile readFileIfDicom(Path file) throws IOException {
+        return readFile(file, true);
+    }
+
+    private DicomFile readFile(Path file, boolean onlyIfDicom) throws IOException {
         long size = Files.size(file);
         try (InputStream stream = Files.newInputStream(file)) {
             DicomInput in = new DicomInput(stream, file.toString(), size, false);
-            return mayBeDicom(in) ? read(in, file) : null;
+            return onlyIfDicom && !mayBeDicom(in) ? null : read(in, file);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.delineate.privacy.verify;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,20 +50,15 @@ public final class Identifiers {
 
     private Identifiers(Map<String, IdentifierKind> numeric, List<Token> text) {
         this.numeric = numeric;
-        // NB: loops, not a stream: made for every file a run verifies, where a new JVM runs stream pipelines interpreted
-        int[] lengths = new int[numeric.size()];
-        int n = 0;
+        // NB: no stream: made for every file a run verifies, where a new JVM runs stream pipelines interpreted
+        BitSet lengths = new BitSet();
         for (String token : numeric.keySet()) {
-            lengths[n++] = token.length();
+            lengths.set(token.length());
         }
-        Arrays.sort(lengths);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || lengths[distinct - 1] != lengths[i]) {
-                lengths[distinct++] = lengths[i];
-            }
+        this.numericLengths = new int[lengths.cardinality()];
+        for (int i = lengths.nextSetBit(0), k = 0; i >= 0; i = lengths.nextSetBit(i + 1)) {
+            numericLengths[k++] = i;
         }
-        this.numericLengths = Arrays.copyOf(lengths, distinct);
         this.text = text;
     }
 
