@@ -40,7 +40,7 @@ class StartupArchiveTest {
         Peers.Result dump = Peers.run(java("-Xshare:dump", "-XX:SharedClassListFile=" + list,
                 "-XX:SharedArchiveFile=" + archive, "-cp", classPath), 180);
         assertEquals(0, dump.exitCode(), dump.stdout() + dump.stderr());
-        Path slice = tmp.resolve("work/series/slice0.dcm");
+        Path slice = tmp.resolve("work/series/slice-001.dcm");
         // NB: -Xshare:on fails the start instead of running without the archive, so a silent fallback cannot pass
         Peers.Result run = Peers.run(java("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info",
                 "-cp", classPath, "org.delineate.cli.DelineateCommand", "dump", slice.toString()), 120);

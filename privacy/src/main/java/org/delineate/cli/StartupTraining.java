@@ -7,10 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.delineate.dicom.io.DicomFile;
-import org.delineate.dicom.io.DicomWriter;
-import org.delineate.dicom.io.TransferSyntax;
-import org.delineate.dicom.io.WriteOptions;
 import org.delineate.dicom.sample.CtPhantom;
 
 /**
@@ -36,14 +32,9 @@ public final class StartupTraining {
     /** Writes the series into {@code work} and runs the commands on it; returns how many of them failed. */
     static int train(Path work) throws IOException {
         Path series = Files.createDirectories(work.resolve("series"));
-        CtPhantom phantom = new CtPhantom(32, 4, 8, 8, "2.25.1", "2.25.2", "2.25.3");
-        DicomWriter writer = new DicomWriter(WriteOptions.fresh(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
-        for (int k = 0; k < phantom.slices(); k++) {
-            writer.write(DicomFile.of(phantom.slice(k), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN),
-                    series.resolve("slice" + k + ".dcm"));
-        }
+        new CtPhantom(32, 4, 8, 8, "2.25.1", "2.25.2", "2.25.3").write(series);
         List<String[]> runs = List.of(
-                new String[] {"dump", series.resolve("slice0.dcm").toString()},
+                new String[] {"dump", series.resolve("slice-001.dcm").toString()},
                 new String[] {"convert", "--json", series.toString(), work.resolve("volume.nii.gz").toString()},
                 new String[] {"deid", "--in", series.toString(), "--out", work.resolve("deid").toString(),
                     "--policy", "basic", "--key", work.resolve("training.key").toString(), "--jobs", "2"});

@@ -1,13 +1,19 @@
 package org.delineate.dicom.sample;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.data.Uids;
 import org.delineate.dicom.data.VR;
 import org.delineate.dicom.dict.Tag;
 import org.delineate.dicom.dict.UID;
+import org.delineate.dicom.io.DicomFile;
+import org.delineate.dicom.io.DicomWriter;
+import org.delineate.dicom.io.TransferSyntax;
+import org.delineate.dicom.io.WriteOptions;
 
 /**
  * A synthetic CT phantom, written slice by slice as CT Image Storage data sets: an elliptic body
@@ -38,6 +44,15 @@ public record CtPhantom(int rows, int slices, double pixelSpacing, double sliceS
     /** The z coordinate of the lesion centre: the middle slice. */
     public double lesionZ() {
         return -(slices / 2) * sliceSpacing;
+    }
+
+    /** Writes every slice as {@code slice-NNN.dcm} (from 001; Explicit VR Little Endian) into {@code folder}. */
+    public void write(Path folder) throws IOException {
+        DicomWriter writer = new DicomWriter(WriteOptions.fresh(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+        for (int k = 0; k < slices; k++) {
+            writer.write(DicomFile.of(slice(k), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN),
+                    folder.resolve(String.format("slice-%03d.dcm", k + 1)));
+        }
     }
 
     /** The data set of slice {@code index} (0-based), with a new SOP Instance UID. */

@@ -10,10 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import org.delineate.dicom.io.DicomFile;
-import org.delineate.dicom.io.DicomWriter;
-import org.delineate.dicom.io.TransferSyntax;
-import org.delineate.dicom.io.WriteOptions;
 import org.delineate.dicom.sample.CtPhantom;
 
 /**
@@ -53,7 +49,7 @@ public final class SampleStudy {
         Files.createDirectories(cache);
         Path temp = Files.createTempDirectory(cache, FOLDER + "-");
         try {
-            write(CtPhantom.standard(), temp);
+            CtPhantom.standard().write(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
@@ -67,15 +63,6 @@ public final class SampleStudy {
             deleteTree(temp);
         }
         return target;
-    }
-
-    /** Writes every slice of {@code phantom} as {@code slice-NNN.dcm} (Explicit VR Little Endian) into {@code folder}. */
-    static void write(CtPhantom phantom, Path folder) throws IOException {
-        DicomWriter writer = new DicomWriter(WriteOptions.fresh(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
-        for (int k = 0; k < phantom.slices(); k++) {
-            writer.write(DicomFile.of(phantom.slice(k), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN),
-                    folder.resolve(String.format("slice-%03d.dcm", k + 1)));
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {
