@@ -64,25 +64,31 @@ prepare() {
 }
 [ "$cache" = warm ] && find "$folder" -type f -exec cat {} + >/dev/null
 
+# The medians, column by column, of lines "wall cpu rss in-process".
+medians() {
+  local col n=$#
+  for col in 1 2 3 4; do
+    printf '%s\n' "$@" | cut -d' ' -f"$col" | sort -n | sed -n "$(( (n + 1) / 2 ))p"
+  done | paste -sd' '
+}
+
 # Runs "$@" $repeats times (the cache dropped before each run when CACHE=drop); prints the medians of wall-clock
 # seconds, CPU seconds (user + system) and maximum resident set size (MiB), and, when the command prints
 # "total_s=" lines, the median of the value on iteration $ITERATION (default 1) in-process.
 measure() {
-  local walls=() cpus=() rss=() inproc=() t line it=${ITERATION:-1}
+  local runs=() t line inproc it=${ITERATION:-1}
   for _ in $(seq "$repeats"); do
     prepare
     /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" \
       || { echo "open-volume: failed: $*" >&2; cat "$work/err" >&2; exit 1; }
     t=$(tail -1 "$work/time")
-    walls+=("$(awk '{ print $1 }' <<<"$t")")
-    cpus+=("$(awk '{ printf "%.2f", $2 + $3 }' <<<"$t")")
-    rss+=("$(awk '{ printf "%.0f", $4 / 1024 }' <<<"$t")")
     line=$(grep "^iteration=$it " "$work/out" || true)
-    [ -n "$line" ] && inproc+=("$(sed -n 's/.*total_s=\([^ ]*\).*/\1/p' <<<"$line")")
+    inproc=-
+    [ -n "$line" ] && inproc=$(sed -n 's/.*total_s=\([^ ]*\).*/\1/p' <<<"$line")
+    runs+=("$(awk -v i="$inproc" '{ printf "%s %.2f %.0f %s", $1, $2 + $3, $4 / 1024, i }' <<<"$t")")
     cp "$work/out" "$work/last_out"
   done
-  med() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-  echo "$(med "${walls[@]}") $(med "${cpus[@]}") $(med "${rss[@]}") $([ ${#inproc[@]} -gt 0 ] && med "${inproc[@]}" || echo -)"
+  medians "${runs[@]}"
 }
 
 # The options ./delineate uses for convert (see the launcher), for the runs that show Delineate as users run it.
@@ -138,13 +144,6 @@ for _ in $(seq "$repeats"); do
   nii_runs+=("$(repeats=1 measure bash -c "rm -rf '$work/nii' && mkdir '$work/nii' && exec dcm2niix -z n -o '$work/nii' -f vol '$folder'")")
   nii_out=$(cat "$work/last_out")
 done
-# The medians, column by column, of lines "wall cpu rss in-process".
-medians() {
-  local col n=$#
-  for col in 1 2 3 4; do
-    printf '%s\n' "$@" | cut -d' ' -f"$col" | sort -n | sed -n "$(( (n + 1) / 2 ))p"
-  done | paste -sd' '
-}
 d_convert=$(medians "${convert_runs[@]}")
 nii=$(medians "${nii_runs[@]}")
 nii_core=$(sed -n 's/.*(\([0-9.]*\) for core code).*/\1/p' <<<"$nii_out")
