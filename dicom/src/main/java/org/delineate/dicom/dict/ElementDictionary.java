@@ -1,12 +1,11 @@
 package org.delineate.dicom.dict;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,42 +87,68 @@ public final class ElementDictionary {
     private static final class Standard {
         static final ElementDictionary INSTANCE = load();
 
+        /**
+         * NB: one string scanned by index, maps kept as built (wrapped, not copied): a new JVM runs this interpreted,
+         * and {@code split}, a regular expression per line and {@code Map.copyOf} re-hashing 5000 entries took it
+         * to 50 ms, the longest step of a de-identification's start.
+         */
         private static ElementDictionary load() {
-            Map<Integer, DictionaryEntry> exact = new HashMap<>(8192);
-            List<Masked> masked = new ArrayList<>();
-            Map<String, DictionaryEntry> byKeyword = new HashMap<>(8192);
-            String edition = "";
+            String text;
             try (InputStream in = ElementDictionary.class.getResourceAsStream("attributes.tsv")) {
                 if (in == null) {
                     throw new IllegalStateException("attributes.tsv is missing from the class path: rebuild the dicom module");
                 }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line; (line = reader.readLine()) != null;) {
-                    if (line.startsWith("#")) {
-                        edition = line.replaceFirst(".*edition ([^,]+),.*", "$1");
-                        continue;
-                    }
-                    String[] f = line.split("\t", -1);
-                    String pattern = f[0];
-                    int value = (int) Long.parseLong(pattern.replace('x', '0'), 16);
-                    DictionaryEntry entry = new DictionaryEntry(value, f[1], f[2], f[3], "Y".equals(f[4]), f[5]);
-                    if (pattern.indexOf('x') >= 0) {
-                        int mask = 0;
-                        for (int i = 0; i < 8; i++) {
-                            mask = (mask << 4) | (pattern.charAt(i) == 'x' ? 0 : 0xF);
-                        }
-                        masked.add(new Masked(mask, value, entry));
-                    } else {
-                        exact.put(value, entry);
-                    }
-                    if (!entry.keyword().isEmpty()) {
-                        byKeyword.putIfAbsent(entry.keyword(), entry);
-                    }
-                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled data dictionary", e);
             }
-            return new ElementDictionary(edition, Map.copyOf(exact), List.copyOf(masked), Map.copyOf(byKeyword));
+            Map<Integer, DictionaryEntry> exact = new HashMap<>(8192);
+            List<Masked> masked = new ArrayList<>();
+            Map<String, DictionaryEntry> byKeyword = new HashMap<>(8192);
+            String edition = "";
+            String[] f = new String[6];
+            for (int line = 0, next; line < text.length(); line = next + 1) {
+                next = text.indexOf('\n', line);
+                if (next < 0) {
+                    next = text.length();
+                }
+                if (text.charAt(line) == '#') {
+                    int at = text.indexOf("edition ", line);
+                    int comma = at < 0 ? -1 : text.indexOf(',', at);
+                    if (comma > 0 && comma < next) {
+                        edition = text.substring(at + "edition ".length(), comma);
+                    }
+                    continue;
+                }
+                for (int i = 0, from = line; i < f.length; i++) {
+                    int tab = i == f.length - 1 ? next : text.indexOf('\t', from);
+                    if (tab < 0 || tab > next) {
+                        throw new IllegalStateException("attributes.tsv: a line with fewer than 6 fields at character "
+                                + line);
+                    }
+                    f[i] = text.substring(from, tab);
+                    from = tab + 1;
+                }
+                int value = 0;
+                int mask = 0;
+                for (int i = 0; i < 8; i++) {
+                    char c = f[0].charAt(i);
+                    boolean any = c == 'x';
+                    value = value << 4 | (any ? 0 : Character.digit(c, 16));
+                    mask = mask << 4 | (any ? 0 : 0xF);
+                }
+                DictionaryEntry entry = new DictionaryEntry(value, f[1], f[2], f[3], "Y".equals(f[4]), f[5]);
+                if (mask != -1) {
+                    masked.add(new Masked(mask, value, entry));
+                } else {
+                    exact.put(value, entry);
+                }
+                if (!entry.keyword().isEmpty()) {
+                    byKeyword.putIfAbsent(entry.keyword(), entry);
+                }
+            }
+            return new ElementDictionary(edition, Collections.unmodifiableMap(exact), List.copyOf(masked),
+                    Collections.unmodifiableMap(byKeyword));
         }
     }
 }

@@ -3,7 +3,8 @@ package org.delineate.dicom.io;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,10 @@ public final class DicomReader {
     }
 
     private DicomFile readFile(Path file, boolean onlyIfDicom) throws IOException {
-        long size = Files.size(file);
-        try (InputStream stream = Files.newInputStream(file)) {
-            DicomInput in = new DicomInput(stream, file.toString(), size, false);
+        // NB: the size from the open file (fstat), not from its path: a second look-up of the path cost a scan of
+        // many small headers a tenth of its time.
+        try (FileChannel channel = FileChannel.open(file); InputStream stream = Channels.newInputStream(channel)) {
+            DicomInput in = new DicomInput(stream, file.toString(), channel.size(), false);
             return onlyIfDicom && !mayBeDicom(in) ? null : read(in, file);
         }
     }

@@ -7,11 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import org.delineate.dicom.concurrent.IndexedWork;
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.geometry.VolumeGeometry;
 import org.delineate.dicom.io.DicomFile;
@@ -105,31 +102,12 @@ public final class VolumeAssembler {
         List<Map.Entry<Path, List<Integer>>> tasks = tasks(slicesByFile, frames);
         Slice[] slices = new Slice[frames.size()];
         DataSet[] header = new DataSet[1];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()));
         // NB: one read buffer per decoding thread of this call, so that reading the frames makes no garbage beyond them
         ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SCRATCH));
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (Map.Entry<Path, List<Integer>> entry : tasks) {
-                work.add(pool.submit(() -> {
-                    readFile(entry.getKey(), entry.getValue(), frames, slices, header, scratch.get());
-                    return null;
-                }));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("reading the frames failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the frames", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        IndexedWork.run(tasks.size(), threads, "delineate-volume-read", t -> {
+            Map.Entry<Path, List<Integer>> task = tasks.get(t);
+            readFile(task.getKey(), task.getValue(), frames, slices, header, scratch.get());
+        });
         return build(frames, slices, header[0], geometry, notes);
     }
 
@@ -142,8 +120,7 @@ public final class VolumeAssembler {
         List<Map.Entry<Path, List<Integer>>> tasks = new ArrayList<>();
         for (Map.Entry<Path, List<Integer>> entry : slicesByFile.entrySet()) {
             List<Integer> slices = entry.getValue();
-            boolean splittable = slices.size() >= 2 * threads
-                    && slices.stream().allMatch(k -> frames.get(k).known() != null && frames.get(k).tile() == null);
+            boolean splittable = slices.size() >= 2 * threads && allKnownWhole(slices, frames);
             int parts = splittable ? threads : 1;
             for (int p = 0; p < parts; p++) {
                 List<Integer> part = slices.subList(p * slices.size() / parts, (p + 1) * slices.size() / parts);
@@ -151,6 +128,16 @@ public final class VolumeAssembler {
             }
         }
         return tasks;
+    }
+
+    /** Whether the scan located the pixels of all {@code slices} and none is a tile of a shared frame. */
+    private static boolean allKnownWhole(List<Integer> slices, List<FrameRef> frames) {
+        for (int k : slices) {
+            if (frames.get(k).known() == null || frames.get(k).tile() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One decoded slice with what the volume needs to know of its source. */
@@ -163,7 +150,10 @@ public final class VolumeAssembler {
 
     private static void readFile(Path file, List<Integer> sliceIndices, List<FrameRef> frames, Slice[] slices,
             DataSet[] header, ByteBuffer scratch) throws IOException {
-        boolean known = sliceIndices.stream().allMatch(k -> frames.get(k).known() != null);
+        boolean known = true;
+        for (int k : sliceIndices) {
+            known &= frames.get(k).known() != null;
+        }
         DataSet ds = null;
         PixelData pixels;
         PaletteColorLut palette = null;
