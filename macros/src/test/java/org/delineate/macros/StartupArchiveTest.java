@@ -46,7 +46,7 @@ class StartupArchiveTest {
                 "-cp", classPath, "org.delineate.cli.DelineateCommand", "dump", slice.toString()), 120);
         assertEquals(0, run.exitCode(), run.stderr());
         for (String name : List.of("org.delineate.cli.DelineateCommand", "org.delineate.dicom.cli.DumpCommand",
-                "org.delineate.dicom.io.DicomReader", "picocli.CommandLine", "java.lang.Object")) {
+                "org.delineate.dicom.io.DicomReader", "org.delineate.dicom.cli.CommandRunner", "java.lang.Object")) {
             assertTrue(run.stdout().contains(name + " source: shared objects file"), name + " not from the archive");
         }
         assertTrue(run.stdout().contains("(0008,0060) CS Modality"), "the dump itself ran");

@@ -49,9 +49,8 @@ class DeidentifyFolderTest {
         Files.copy(files.resolve("MR_small.dcm"), in.resolve("b.dcm"));
         Path out = tmp.resolve("out");
         Path key = tmp.resolve("deid.key");
-        var cli = DelineateCommand.commandLine();
-        cli.setErr(new PrintWriter(new StringWriter(), true));
-        assertEquals(0, cli.execute("deid", "--in", in.toString(), "--out", out.toString(), "--policy", "research",
+        assertEquals(0, DelineateCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                "deid", "--in", in.toString(), "--out", out.toString(), "--policy", "research",
                 "--key", key.toString()));
         MacroRun r = MacroRun.of("run(\"De-identify Folder\", \"in=[" + in + "] out=[" + out + "] policy=research key=["
                 + key + "]\");", "return \"done\";");

@@ -1,13 +1,14 @@
 package org.delineate.cli;
 
-import picocli.CommandLine.IVersionProvider;
+/** The version recorded in the jar manifest (or "development" when run from classes). */
+final class DelineateVersion {
 
-/** Reports the version recorded in the jar manifest (or "development" when run from classes). */
-public final class DelineateVersion implements IVersionProvider {
+    private DelineateVersion() {
+    }
 
-    @Override
-    public String[] getVersion() {
+    /** What {@code delineate --version} prints. */
+    static String text() {
         String version = DelineateCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"delineate " + (version == null ? "development" : version)};
+        return "delineate " + (version == null ? "development" : version);
     }
 }

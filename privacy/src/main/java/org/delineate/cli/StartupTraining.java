@@ -3,6 +3,7 @@ package org.delineate.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class StartupTraining {
             System.setOut(discard);
             System.setErr(discard);
             for (String[] run : runs) {
-                failed += DelineateCommand.commandLine(run).execute(run) == 0 ? 0 : 1;
+                PrintWriter nowhere = new PrintWriter(discard);
+                failed += DelineateCommand.execute(nowhere, nowhere, run) == 0 ? 0 : 1;
             }
         } finally {
             System.setOut(out);

@@ -8,44 +8,60 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
-import picocli.CommandLine;
-
 /** The top-level {@code delineate} command gathers its subcommands, {@code seg write|read} among them. */
 class DelineateCommandTest {
+
+    /** Exit code, stdout and stderr of one run. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = DelineateCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
 
     @Test
     void segWriteAndReadAreRegistered() {
         for (String sub : new String[] {"write", "read"}) {
-            StringWriter out = new StringWriter();
-            CommandLine commandLine = DelineateCommand.commandLine();
-            commandLine.setOut(new PrintWriter(out));
-            assertEquals(0, commandLine.execute("seg", sub, "--help"));
-            assertTrue(out.toString().contains("--out"), out.toString());
+            Run help = run("seg", sub, "--help");
+            assertEquals(0, help.exit());
+            assertTrue(help.out().startsWith("Usage: delineate seg " + sub + " "), help.out());
+            assertTrue(help.out().contains("--out"), help.out());
         }
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = DelineateCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err));
-        assertEquals(2, commandLine.execute("seg"), "no subcommand is a usage error");
-        assertTrue(err.toString().contains("give a subcommand: write or read"), err.toString());
+        Run none = run("seg");
+        assertEquals(2, none.exit(), "no subcommand is a usage error");
+        assertTrue(none.err().contains("give a subcommand: write or read"), none.err());
+        assertTrue(none.err().contains("Commands:\n  write "), "the usage lists the subcommands: " + none.err());
     }
 
     @Test
-    void aRunOfOneSubcommandBuildsOnlyThatOneAndBehavesTheSame() {
-        CommandLine convert = DelineateCommand.commandLine(new String[] {"convert", "a", "b"});
-        assertEquals(java.util.Set.of("convert"), convert.getSubcommands().keySet());
-        assertEquals(java.util.Set.of("dump", "convert", "seg", "deid"),
-                DelineateCommand.commandLine(new String[] {"--help"}).getSubcommands().keySet());
-        assertEquals(java.util.Set.of("dump", "convert", "seg", "deid"),
-                DelineateCommand.commandLine(new String[] {"nonsense"}).getSubcommands().keySet());
-        StringWriter err = new StringWriter();
-        CommandLine missing = DelineateCommand.commandLine(new String[] {"convert"});
-        missing.setErr(new PrintWriter(err));
-        assertEquals(2, missing.execute("convert"), "a usage error of the one subcommand is still exit code 2");
-        assertTrue(err.toString().contains("Missing required parameters"), err.toString());
-        StringWriter unknown = new StringWriter();
-        CommandLine all = DelineateCommand.commandLine(new String[] {"nonsense"});
-        all.setErr(new PrintWriter(unknown));
-        assertEquals(2, all.execute("nonsense"));
-        assertTrue(unknown.toString().contains("Unmatched argument at index 0: 'nonsense'"), unknown.toString());
+    void theTopLevelListsEveryCommandAndReportsItsVersion() {
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        for (String name : new String[] {"dump", "convert", "seg", "deid"}) {
+            assertTrue(help.out().contains("\n  " + name + " "), name + " in " + help.out());
+        }
+        Run bare = run();
+        assertEquals(0, bare.exit());
+        assertEquals(help.out(), bare.out(), "without arguments: the same usage");
+        Run version = run("--version");
+        assertEquals(0, version.exit());
+        assertEquals(DelineateVersion.text() + "\n", version.out());
+        assertTrue(version.out().startsWith("delineate "), version.out());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithTheMessageAndTheUsage() {
+        Run missing = run("convert");
+        assertEquals(2, missing.exit(), "a usage error of a subcommand is exit code 2");
+        assertTrue(missing.err().startsWith("Missing required parameters: 'INPUT', 'OUTPUT'\nUsage: delineate convert "),
+                missing.err());
+        Run unknown = run("nonsense");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().startsWith("Unmatched argument at index 0: 'nonsense'\nUsage: delineate "),
+                unknown.err());
+        assertEquals("", unknown.out());
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.nifti.NiftiHeader;
@@ -26,13 +25,6 @@ import org.delineate.dicom.series.UnreadableFile;
 import org.delineate.dicom.volume.StoredSlices;
 import org.delineate.dicom.volume.Volume;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 /**
  * {@code delineate convert INPUT OUTPUT [--json] [--threads N]}: DICOM (a file, a folder walked recursively, or
  * a DICOMDIR) or NIfTI to NIfTI. One output per volume group of each series (3D, or 4D for repetitions);
@@ -42,40 +34,43 @@ import picocli.CommandLine.Spec;
  * <p>Exit 0 when at least one volume was written, 1 when none could be (a one-line message says why), 2 on a
  * usage error (including several volumes for a single-file OUTPUT).
  */
-@Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Convert DICOM (file, folder, DICOMDIR) or NIfTI to NIfTI (.nii or .nii.gz).",
-            "OUTPUT is a .nii/.nii.gz file when INPUT holds one volume, else a folder (created if needed) with one "
-                    + "file per volume, named from SeriesNumber and SeriesDescription."})
-public final class ConvertCommand implements Callable<Integer> {
+public final class ConvertCommand implements CliCommand {
 
     private static final String NAME = "delineate convert";
 
-    @Spec
-    private CommandSpec spec;
+    private static final Syntax SYNTAX = Syntax.command("convert",
+            "Convert DICOM (file, folder, DICOMDIR) or NIfTI to NIfTI (.nii or .nii.gz).",
+            "OUTPUT is a .nii/.nii.gz file when INPUT holds one volume, else a folder (created if needed) with one "
+                    + "file per volume, named from SeriesNumber and SeriesDescription.")
+            .parameter("INPUT", "a DICOM file, a folder (searched recursively), a DICOMDIR, or a NIfTI file (.nii, "
+                    + ".nii.gz, .hdr/.img)")
+            .parameter("OUTPUT", "a .nii or .nii.gz file for one volume; otherwise a folder (an existing folder, or a "
+                    + "name ending in /) for one .nii.gz per volume")
+            .flag("--json", "also write a BIDS-style JSON sidecar beside each NIfTI (no patient data)")
+            .option("--threads", "N", "files read and decoded at once (default: the number of processors)");
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "a DICOM file, a folder (searched recursively), a "
-            + "DICOMDIR, or a NIfTI file (.nii, .nii.gz, .hdr/.img)")
     private Path input;
-
-    @Parameters(index = "1", paramLabel = "OUTPUT", description = "a .nii or .nii.gz file for one volume; otherwise a "
-            + "folder (an existing folder, or a name ending in /) for one .nii.gz per volume")
     private String output;
-
-    @Option(names = "--json", description = "also write a BIDS-style JSON sidecar beside each NIfTI (no patient data)")
     private boolean json;
+    private int threads;
 
-    @Option(names = "--threads", paramLabel = "N", description = "files read and decoded at once (default: the "
-            + "number of processors)")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    @Override
+    public Syntax syntax() {
+        return SYNTAX;
+    }
 
     private PrintWriter err;
 
     @Override
-    public Integer call() {
-        err = spec.commandLine().getErr();
+    public int run(Invocation call) {
+        input = call.parameterPath("INPUT");
+        output = call.parameter("OUTPUT");
+        json = call.flag("--json");
+        threads = call.integer("--threads", Runtime.getRuntime().availableProcessors());
+        err = call.err();
         try {
             if (threads < 1) {
-                throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+                throw new UsageException("--threads must be at least 1, not " + threads);
             }
             if (!Files.exists(input)) {
                 return fail(input + ": no such file or folder");
@@ -152,7 +147,7 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         boolean single = singleFile();
         if (single && jobs.size() > 1) {
-            throw new ParameterException(spec.commandLine(), input + " holds " + jobs.size() + " volumes ("
+            throw new UsageException(input + " holds " + jobs.size() + " volumes ("
                     + String.join(", ", jobs.stream().map(Job::name).toList()) + "); give a folder as OUTPUT (an existing "
                     + "folder or a name ending in /) to write one .nii.gz per volume");
         }

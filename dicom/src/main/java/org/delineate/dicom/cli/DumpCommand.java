@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.delineate.dicom.data.DataSet;
 import org.delineate.dicom.io.DeviationHandling;
@@ -17,45 +16,41 @@ import org.delineate.dicom.io.TransferSyntax;
 import org.delineate.dicom.json.DicomJsonWriter;
 import org.delineate.dicom.sample.CtPhantom;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 /**
  * {@code delineate dump [--json] [FILE]}: lists a DICOM file's elements, or prints them in the
  * DICOM JSON Model. Without FILE, dumps a generated sample (a slice of the synthetic CT phantom).
  * Exit 0 on success, 1 with a one-line message on stderr when the file cannot be read.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"Print the elements of a DICOM file: tag, VR, keyword, value; items of sequences indented.",
-            "Without FILE, dumps a generated sample CT slice (synthetic phantom, no patient data)."})
-public final class DumpCommand implements Callable<Integer> {
+public final class DumpCommand implements CliCommand {
 
-    @Spec
-    private CommandSpec spec;
+    private static final Syntax SYNTAX = Syntax.command("dump",
+            "Print the elements of a DICOM file: tag, VR, keyword, value; items of sequences indented.",
+            "Without FILE, dumps a generated sample CT slice (synthetic phantom, no patient data).")
+            .optionalParameter("FILE", "the DICOM file (Part 10, or a bare data set)")
+            .flag("--header-only", "stop before Pixel Data, which is then not read at all")
+            .flag("--json", "print the DICOM JSON Model (PS3.18 Annex F) of the data set instead")
+            .option("--pixels", "OUT.raw", "also write the decoded frames to OUT.raw: little-endian, frame after "
+                    + "frame, samples interleaved")
+            .flag("--strict", "fail on any deviation from the standard instead of reporting it");
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the DICOM file (Part 10, or a bare data set)")
-    private Path file;
-
-    @Option(names = "--json", description = "print the DICOM JSON Model (PS3.18 Annex F) of the data set instead")
-    private boolean json;
-
-    @Option(names = "--header-only", description = "stop before Pixel Data, which is then not read at all")
     private boolean headerOnly;
-
-    @Option(names = "--pixels", paramLabel = "OUT.raw",
-            description = "also write the decoded frames to OUT.raw: little-endian, frame after frame, samples interleaved")
     private Path pixels;
-
-    @Option(names = "--strict", description = "fail on any deviation from the standard instead of reporting it")
     private boolean strict;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public Syntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Invocation call) {
+        Path file = call.parameterPath("FILE");
+        boolean json = call.flag("--json");
+        headerOnly = call.flag("--header-only");
+        pixels = call.path("--pixels");
+        strict = call.flag("--strict");
+        PrintWriter out = call.out();
+        PrintWriter err = call.err();
         try {
             DicomFile dicom = file == null ? sample() : read(file);
             if (json) {
@@ -86,7 +81,7 @@ public final class DumpCommand implements Callable<Integer> {
             throw new IOException(path + ": no such file");
         }
         if (headerOnly && pixels != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pixels needs the pixel data: drop --header-only");
+            throw new UsageException("--pixels needs the pixel data: drop --header-only");
         }
         ReadOptions options = ReadOptions.defaults().withLazyPixelData(true).withStopBeforePixelData(headerOnly)
                 .withDeviations(strict ? DeviationHandling.FAIL : DeviationHandling.WARN);

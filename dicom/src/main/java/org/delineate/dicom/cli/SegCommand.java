@@ -1,12 +1,7 @@
 package org.delineate.dicom.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import java.util.List;
 
 /**
  * {@code delineate seg write|read}: DICOM Segmentation objects from and to label NIfTI files with dcmqi's segment
@@ -15,17 +10,25 @@ import picocli.CommandLine.Spec;
  * <p>Exit 0 on success, 1 when an input cannot be read or used or the output cannot be written (messages on
  * stderr name the file and the problem), 2 on a usage error (including no subcommand).
  */
-@Command(name = "seg", mixinStandardHelpOptions = true, subcommands = {SegWriteCommand.class, SegReadCommand.class},
-        description = {"DICOM Segmentation (DICOM-SEG) objects: write one from label NIfTI files and dcmqi metadata "
-                + "JSON on a DICOM series' grid, or read one back into label NIfTI files and metadata JSON."})
-public final class SegCommand implements Callable<Integer> {
+public final class SegCommand implements CliCommand {
 
-    @Spec
-    private CommandSpec spec;
+    private static final Syntax SYNTAX = Syntax.command("seg",
+            "DICOM Segmentation (DICOM-SEG) objects: write one from label NIfTI files and dcmqi metadata JSON on a "
+                    + "DICOM series' grid, or read one back into label NIfTI files and metadata JSON.");
 
     @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "give a subcommand: write or read");
+    public Syntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public List<CliCommand> subcommands() {
+        return List.of(new SegWriteCommand(), new SegReadCommand());
+    }
+
+    @Override
+    public int run(Invocation call) {
+        throw new UsageException("give a subcommand: write or read");
     }
 
     /** Progress and messages of one seg subcommand on stderr, each line starting with its name. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.delineate.dicom.nifti.NiftiHeader;
 import org.delineate.dicom.nifti.NiftiVolumeWriter;
@@ -26,13 +25,6 @@ import org.delineate.dicom.seg.meta.SegmentationMetadata;
 import org.delineate.dicom.volume.SampleType;
 import org.delineate.dicom.volume.Volume;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 /**
  * {@code delineate seg read SEG.dcm [--source DICOM_DIR] --out-dir DIR}: a DICOM Segmentation (BINARY, FRACTIONAL or
  * LABELMAP) as label NIfTI files on the grid of the source series (without {@code --source}, on the grid the
@@ -41,40 +33,43 @@ import picocli.CommandLine.Spec;
  * otherwise {@code segment-N.nii.gz} per segment N, 0/1 (labelID 1), FRACTIONAL ones uint8 stored values with
  * scl_slope 1/Maximum Fractional Value so that readers see fractions 0..1. Every file is written atomically.
  */
-@Command(name = "read", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Read a DICOM Segmentation into label NIfTI file(s) and dcmqi metadata JSON (meta.json).",
-            "One label map labels.nii.gz when segments do not overlap, else segment-N.nii.gz per segment."})
-public final class SegReadCommand implements Callable<Integer> {
+public final class SegReadCommand implements CliCommand {
 
     /** The merged label map's file name. */
     static final String LABEL_MAP = "labels.nii.gz";
     /** The metadata's file name. */
     static final String META = "meta.json";
 
-    @Spec
-    private CommandSpec spec;
+    private static final Syntax SYNTAX = Syntax.command("read",
+            "Read a DICOM Segmentation into label NIfTI file(s) and dcmqi metadata JSON (meta.json).",
+            "One label map labels.nii.gz when segments do not overlap, else segment-N.nii.gz per segment.")
+            .parameter("SEG.dcm", "the segmentation to read")
+            .option("--source", "DICOM_DIR", "folder with the DICOM series the segmentation was drawn on: the NIfTIs "
+                    + "get its grid (default: the grid of the segmentation's own frames)")
+            .required("--out-dir", "DIR", "folder for the NIfTI files and meta.json (created if needed)")
+            .option("--threads", "N", "files read at once (default: the number of processors)");
 
-    @Parameters(index = "0", paramLabel = "SEG.dcm", description = "the segmentation to read")
     private Path seg;
-
-    @Option(names = "--source", paramLabel = "DICOM_DIR", description = "folder with the DICOM series the segmentation "
-            + "was drawn on: the NIfTIs get its grid (default: the grid of the segmentation's own frames)")
     private Path source;
-
-    @Option(names = "--out-dir", required = true, paramLabel = "DIR", description = "folder for the NIfTI files and "
-            + "meta.json (created if needed)")
     private Path outDir;
+    private int threads;
 
-    @Option(names = "--threads", paramLabel = "N", description = "files read at once (default: the number of processors)")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    @Override
+    public Syntax syntax() {
+        return SYNTAX;
+    }
 
     private SegCommand.Messages messages;
 
     @Override
-    public Integer call() {
-        messages = new SegCommand.Messages("delineate seg read", spec.commandLine().getErr());
+    public int run(Invocation call) {
+        seg = call.parameterPath("SEG.dcm");
+        source = call.path("--source");
+        outDir = call.path("--out-dir");
+        threads = call.integer("--threads", Runtime.getRuntime().availableProcessors());
+        messages = new SegCommand.Messages("delineate seg read", call.err());
         if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+            throw new UsageException("--threads must be at least 1, not " + threads);
         }
         try {
             if (!Files.isRegularFile(seg)) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.delineate.dicom.code.Code;
 import org.delineate.dicom.geometry.VolumeGeometry;
@@ -29,12 +28,6 @@ import org.delineate.dicom.seg.meta.SegmentationMetadata;
 import org.delineate.dicom.seg.meta.Terminology;
 import org.delineate.dicom.series.FrameStack;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 /**
  * {@code delineate seg write --source DICOM_DIR --labels LABELS.nii.gz --meta META.json [--type binary|fractional|labelmap]
  * [--keep-empty-frames] --out SEG.dcm}: a DICOM Segmentation on the grid of the DICOM series in DICOM_DIR, its
@@ -43,55 +36,56 @@ import picocli.CommandLine.Spec;
  * {@code --tolerance}); SRT codes in the metadata are written as their SNOMED CT equivalents. The output is
  * written atomically and only when valid; otherwise every problem is listed. Exit codes as {@link SegCommand}.
  */
-@Command(name = "write", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a DICOM Segmentation from label NIfTI file(s) and dcmqi metadata JSON, on the grid of a "
-                + "DICOM series.",
+public final class SegWriteCommand implements CliCommand {
+
+    private static final Syntax SYNTAX = Syntax.command("write",
+            "Write a DICOM Segmentation from label NIfTI file(s) and dcmqi metadata JSON, on the grid of a DICOM series.",
             "The labels must lie on the series' voxels (their axes may be permuted or flipped, e.g. dcm2niix or "
-                    + "'delineate convert' output); nothing is resampled."})
-public final class SegWriteCommand implements Callable<Integer> {
+                    + "'delineate convert' output); nothing is resampled.")
+            .required("--source", "DICOM_DIR", "folder with the one DICOM image series the segmentation is drawn on")
+            .requiredRepeatable("--labels", "LABELS.nii.gz", "label image (.nii, .nii.gz): voxel value = a segment's labelID, "
+                    + "0 background. Repeat for overlapping segments, one file per list of the metadata's "
+                    + "segmentAttributes, in order. FRACTIONAL: one file per segment with its fraction (float 0..1, "
+                    + "or uint8 0..255)")
+            .required("--meta", "META.json", "dcmqi segment metadata JSON (seg-schema): segment descriptions by "
+                    + "labelID, series attributes")
+            .option("--type", "TYPE", "binary (default), fractional or labelmap")
+            .flag("--keep-empty-frames", "also write frames in which a segment has no voxel")
+            .required("--out", "SEG.dcm", "the segmentation file to write")
+            .option("--tolerance", "MM", "largest distance between a label voxel and the series voxel it is put on "
+                    + "(default 0.05 mm)")
+            .option("--threads", "N", "files read and frames packed at once (default: the number of processors)");
 
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--source", required = true, paramLabel = "DICOM_DIR",
-            description = "folder with the one DICOM image series the segmentation is drawn on")
     private Path source;
-
-    @Option(names = "--labels", required = true, paramLabel = "LABELS.nii.gz", description = "label image (.nii, "
-            + ".nii.gz): voxel value = a segment's labelID, 0 background. Repeat for overlapping segments, one file per "
-            + "list of the metadata's segmentAttributes, in order. FRACTIONAL: one file per segment with its fraction "
-            + "(float 0..1, or uint8 0..255)")
     private List<Path> labels;
-
-    @Option(names = "--meta", required = true, paramLabel = "META.json",
-            description = "dcmqi segment metadata JSON (seg-schema): segment descriptions by labelID, series attributes")
     private Path meta;
-
-    @Option(names = "--type", paramLabel = "TYPE", description = "binary (default), fractional or labelmap")
-    private String type = "binary";
-
-    @Option(names = "--keep-empty-frames", description = "also write frames in which a segment has no voxel")
+    private String type;
     private boolean keepEmptyFrames;
-
-    @Option(names = "--out", required = true, paramLabel = "SEG.dcm", description = "the segmentation file to write")
     private Path out;
+    private double tolerance;
+    private int threads;
 
-    @Option(names = "--tolerance", paramLabel = "MM", description = "largest distance between a label voxel and the "
-            + "series voxel it is put on (default 0.05 mm)")
-    private double tolerance = 0.05;
-
-    @Option(names = "--threads", paramLabel = "N", description = "files read and frames packed at once (default: the "
-            + "number of processors)")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    @Override
+    public Syntax syntax() {
+        return SYNTAX;
+    }
 
     private SegCommand.Messages messages;
 
     @Override
-    public Integer call() {
-        messages = new SegCommand.Messages("delineate seg write", spec.commandLine().getErr());
+    public int run(Invocation call) {
+        source = call.path("--source");
+        labels = call.paths("--labels");
+        meta = call.path("--meta");
+        type = call.string("--type", "binary");
+        keepEmptyFrames = call.flag("--keep-empty-frames");
+        out = call.path("--out");
+        tolerance = call.decimal("--tolerance", 0.05);
+        threads = call.integer("--threads", Runtime.getRuntime().availableProcessors());
+        messages = new SegCommand.Messages("delineate seg write", call.err());
         SegmentationType segmentationType = segmentationType();
         if (!(tolerance >= 0) || threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--tolerance must be 0 or more and --threads at least 1");
+            throw new UsageException("--tolerance must be 0 or more and --threads at least 1");
         }
         try {
             for (Path p : concat(labels, meta)) {
@@ -144,7 +138,7 @@ public final class SegWriteCommand implements Callable<Integer> {
         try {
             return SegmentationType.valueOf(type.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--type is binary, fractional or labelmap, not '" + type + "'");
+            throw new UsageException("--type is binary, fractional or labelmap, not '" + type + "'");
         }
     }
 

@@ -15,8 +15,6 @@ import org.delineate.dicom.JsonTree;
 import org.delineate.dicom.Peers;
 import org.junit.jupiter.api.Assumptions;
 
-import picocli.CommandLine;
-
 /** Runs {@code delineate convert} in-process, as users run it, and compares NIfTI files with nibabel. */
 final class ConvertRuns {
 
@@ -30,10 +28,8 @@ final class ConvertRuns {
     static Run convert(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new ConvertCommand());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
+        int code = new CommandRunner(new ConvertCommand(), "test").execute(new PrintWriter(out), new PrintWriter(err),
+                args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
 /** {@code delineate dump}: output, exit codes and error messages as users see them. */
 class DumpCommandTest {
 
@@ -27,10 +25,8 @@ class DumpCommandTest {
     private static Run dump(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new DumpCommand());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
+        int code = new CommandRunner(new DumpCommand(), "test").execute(new PrintWriter(out), new PrintWriter(err),
+                args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -15,8 +15,6 @@ import java.util.Map;
 import org.delineate.dicom.JsonTree;
 import org.delineate.dicom.Peers;
 
-import picocli.CommandLine;
-
 /** Runs {@code delineate seg} in-process, as users run it, and the Python oracle seg_oracle.py (nibabel, pydicom). */
 final class SegRuns {
 
@@ -27,14 +25,12 @@ final class SegRuns {
     static ConvertRuns.Run seg(Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new SegCommand());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
         List<String> strings = new ArrayList<>();
         for (Object a : args) {
             strings.add(a.toString());
         }
-        int code = commandLine.execute(strings.toArray(String[]::new));
+        int code = new CommandRunner(new SegCommand(), "test").execute(new PrintWriter(out), new PrintWriter(err),
+                strings.toArray(String[]::new));
         return new ConvertRuns.Run(code, out.toString(), err.toString());
     }
 

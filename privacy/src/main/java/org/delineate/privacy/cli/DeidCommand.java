@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.delineate.privacy.pixels.RedactionRules;
 import org.delineate.privacy.policy.PolicySource;
@@ -19,11 +17,10 @@ import org.delineate.privacy.run.ProgressBar;
 import org.delineate.privacy.run.RunOptions;
 import org.delineate.privacy.run.RunSummary;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import org.delineate.dicom.cli.CliCommand;
+import org.delineate.dicom.cli.Invocation;
+import org.delineate.dicom.cli.Syntax;
+import org.delineate.dicom.cli.UsageException;
 
 /**
  * {@code delineate deid --in DIR --out DIR --policy basic|research|tcia|FILE.json --key KEYFILE [--lookup CSV]
@@ -38,79 +35,68 @@ import picocli.CommandLine.Spec;
  * another key or policy); 2 on a usage error; 3 when the verification pass withheld files (their patients'
  * outputs held an original identifier: see the report).
  */
-@Command(name = "deid", mixinStandardHelpOptions = true,
-        description = {"De-identify a folder of DICOM and NIfTI files (PS3.15 Annex E, keyed pseudonyms).",
+public final class DeidCommand implements CliCommand {
+
+    private static final String NAME = "delineate deid";
+
+    private static final Syntax SYNTAX = Syntax.command("deid",
+            "De-identify a folder of DICOM and NIfTI files (PS3.15 Annex E, keyed pseudonyms).",
             "Outputs are named from the new UIDs: OUT/<StudyInstanceUID>/<SeriesInstanceUID>/<SOPInstanceUID>.dcm, "
                     + "OUT/nifti/<id>.nii.gz and its BIDS sidecar OUT/nifti/<id>.json; the report is "
                     + "OUT/deid-report.json and OUT/deid-report.txt. Run again with the same arguments to resume an "
                     + "interrupted run.",
             "Every output is verified: if it still holds an identifier of its input, all files of that patient are "
-                    + "withheld and the exit code is 3."})
-public final class DeidCommand implements Callable<Integer> {
-
-    private static final String NAME = "delineate deid";
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--in", required = true, paramLabel = "DIR", description = "the folder to de-identify "
-            + "(searched recursively; never modified)")
-    private Path input;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "the output folder (created if "
-            + "needed; must not be inside the input folder)")
-    private Path output;
-
-    @Option(names = "--policy", required = true, paramLabel = "POLICY", description = "a preset (basic, research, "
-            + "tcia) or a policy JSON file (docs/deid-profile.md)")
-    private String policy;
-
-    @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "the secret key file, created "
-            + "on first use; keep it safe and never with the output")
-    private Path key;
-
-    @Option(names = "--lookup", paramLabel = "CSV", description = "a table of patient pseudonyms (PatientID, "
-            + "NewPatientID[, NewPatientName, DateShiftDays]); files of patients not in it are withheld")
-    private Path lookup;
-
-    @Option(names = "--lookup-fallback", description = "give patients missing from the --lookup table keyed "
-            + "pseudonyms instead of withholding their files")
-    private boolean lookupFallback;
-
-    @Option(names = "--rules", paramLabel = "FILE", description = "burned-in text redaction rules, added to the "
-            + "defaults (docs/deid-pixels.md); may be repeated")
-    private List<Path> rules = new ArrayList<>();
-
-    @Option(names = "--mappings", paramLabel = "DIR", description = "also write uid_mapping.csv and "
-            + "patid_mapping.csv (id_old,id_new) into DIR: SENSITIVE, they re-identify the output; DIR must be "
-            + "outside --in and --out")
-    private Path mappings;
-
-    @Option(names = "--jobs", paramLabel = "N", description = "files processed at once (default: the number of "
-            + "processors)")
-    private int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--stop-after", hidden = true, paramLabel = "N", description = "testing: stop after N files")
-    private int stopAfter;
+                    + "withheld and the exit code is 3.")
+            .required("--in", "DIR", "the folder to de-identify (searched recursively; never modified)")
+            .required("--out", "DIR", "the output folder (created if needed; must not be inside the input folder)")
+            .required("--policy", "POLICY", "a preset (basic, research, tcia) or a policy JSON file "
+                    + "(docs/deid-profile.md)")
+            .required("--key", "KEYFILE", "the secret key file, created on first use; keep it safe and never with "
+                    + "the output")
+            .option("--lookup", "CSV", "a table of patient pseudonyms (PatientID, NewPatientID[, NewPatientName, "
+                    + "DateShiftDays]); files of patients not in it are withheld")
+            .flag("--lookup-fallback", "give patients missing from the --lookup table keyed pseudonyms instead of "
+                    + "withholding their files")
+            .repeatable("--rules", "FILE", "burned-in text redaction rules, added to the defaults "
+                    + "(docs/deid-pixels.md); may be repeated")
+            .option("--mappings", "DIR", "also write uid_mapping.csv and patid_mapping.csv (id_old,id_new) into DIR: "
+                    + "SENSITIVE, they re-identify the output; DIR must be outside --in and --out")
+            .option("--jobs", "N", "files processed at once (default: the number of processors)")
+            .hidden("--stop-after", "N", "testing: stop after N files");
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    public Syntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Invocation call) {
+        Path input = call.path("--in");
+        Path output = call.path("--out");
+        String policy = call.string("--policy");
+        Path key = call.path("--key");
+        Path lookup = call.path("--lookup");
+        boolean lookupFallback = call.flag("--lookup-fallback");
+        List<Path> rules = call.paths("--rules");
+        Path mappings = call.path("--mappings");
+        int jobs = call.integer("--jobs", Runtime.getRuntime().availableProcessors());
+        int stopAfter = call.integer("--stop-after", 0);
+        PrintWriter err = call.err();
         try {
             if (jobs < 1) {
-                throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
+                throw new UsageException("--jobs must be at least 1, not " + jobs);
             }
             if (stopAfter < 0) {
-                throw new ParameterException(spec.commandLine(), "--stop-after must be 0 or more");
+                throw new UsageException("--stop-after must be 0 or more");
             }
             if (!Files.isDirectory(input)) {
-                throw new ParameterException(spec.commandLine(), "--in " + input + ": not a folder");
+                throw new UsageException("--in " + input + ": not a folder");
             }
             PolicySource chosen;
             try {
                 chosen = PolicySource.of(policy);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--policy " + policy + ": " + e.getMessage());
+                throw new UsageException("--policy " + policy + ": " + e.getMessage());
             }
             KeyFile keyFile = KeyFile.loadOrCreate(key);
             if (keyFile.created()) {
@@ -128,7 +114,7 @@ public final class DeidCommand implements Callable<Integer> {
             if (lookup != null) {
                 options = options.withLookup(LookupTable.read(lookup), lookupFallback);
             } else if (lookupFallback) {
-                throw new ParameterException(spec.commandLine(), "--lookup-fallback needs --lookup");
+                throw new UsageException("--lookup-fallback needs --lookup");
             }
             RunSummary s = DeidRunner.run(options, ProgressBar.on(err));
             err.println(NAME + ": " + s.total() + " files found, " + s.written() + " written, " + s.withheld()
@@ -146,7 +132,7 @@ public final class DeidCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         } catch (JournalMismatchException e) {
             return fail(err, e.getMessage());
         } catch (IOException e) {

@@ -85,10 +85,7 @@ class DeidCommandTest {
 
     static Result run(String... args) {
         StringWriter err = new StringWriter();
-        var commandLine = DelineateCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        int exit = commandLine.execute(args);
+        int exit = DelineateCommand.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
         return new Result(exit, err.toString());
     }
 

@@ -45,9 +45,8 @@ class DeidOutputsOracleTest {
 
     private static DeidCommandTest.Result runDeid(Path rules) {
         java.io.StringWriter err = new java.io.StringWriter();
-        var commandLine = org.delineate.cli.DelineateCommand.commandLine();
-        commandLine.setErr(new java.io.PrintWriter(err, true));
-        int exit = commandLine.execute("deid", "--in", in.toString(), "--out", out.toString(), "--policy", "research",
+        int exit = org.delineate.cli.DelineateCommand.execute(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err, true), "deid", "--in", in.toString(), "--out", out.toString(), "--policy", "research",
                 "--key", key.toString(), "--rules", rules.toString(), "--jobs", "2", "--mappings", mappings.toString());
         return new DeidCommandTest.Result(exit, err.toString());
     }
