@@ -1,13 +1,12 @@
 package org.delineate.privacy.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +15,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.delineate.dicom.io.DicomReader;
 import org.delineate.dicom.io.ReadOptions;
@@ -83,17 +81,14 @@ public final class DeidRunner {
         ActionCounts counts = new ActionCounts();
         Instant started = Instant.now();
         long start = System.nanoTime();
-        long total;
-        try (Stream<Path> files = walk(in)) {
-            total = files.count();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        long[] found = new long[1];
+        walk(in, (file, attributes) -> {
+            found[0]++;
+            return true;
+        });
+        long total = found[0];
         AtomicLong done = new AtomicLong();
-        long processed = 0;
-        long skipped = 0;
         AtomicReference<IOException> failure = new AtomicReference<>();
-        boolean complete = true;
         try (Journal journal = Journal.open(out, options.keyed().keyFingerprint(), options.policyDigest())) {
             Outputs outputs = Outputs.open(out, journal);
             ReferenceCheck references = ReferenceCheck.create(!options.policy().has(ProfileOption.RETAIN_UIDS));
@@ -101,28 +96,25 @@ public final class DeidRunner {
                     PixelRedactor.of(options.redactionRules()), options.keyed(), counts, outputs, references);
             ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             Semaphore inFlight = new Semaphore(2 * options.jobs());
-            try (Stream<Path> files = walk(in)) {
-                Iterator<Path> it = files.iterator();
-                while (it.hasNext()) {
-                    Path file = it.next();
-                    if (failure.get() != null || options.stopAfter() > 0 && processed >= options.stopAfter()) {
-                        complete = false;
-                        break;
+            Walk walk = new Walk();
+            try {
+                walk(in, (file, attributes) -> {
+                    if (failure.get() != null || options.stopAfter() > 0 && walk.processed >= options.stopAfter()) {
+                        walk.complete = false;
+                        return false;
                     }
                     String relative = relative(in, file);
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
                     long size = attributes.size();
                     long modified = attributes.lastModifiedTime().toMillis();
                     Outcome before = journal.previous(processor.inputId(relative));
                     if (before != null && before.size() == size && before.modified() == modified
                             && (before.kind() != Outcome.Kind.WRITTEN || Files.exists(out.resolve(before.detail())))) {
-                        skipped++;
+                        walk.skipped++;
                         progress.update(done.incrementAndGet(), total, System.nanoTime() - start, false);
-                        continue;
+                        return true;
                     }
-                    inFlight.acquire();
-                    processed++;
+                    inFlight.acquireUninterruptibly();
+                    walk.processed++;
                     pool.execute(() -> {
                         try {
                             Outcome outcome = processor.process(file, relative, size, modified);
@@ -140,20 +132,25 @@ public final class DeidRunner {
                             progress.update(done.incrementAndGet(), total, System.nanoTime() - start, false);
                         }
                     });
-                }
-            } catch (UncheckedIOException e) {
-                failure.compareAndSet(null, e.getCause());
+                    return !Thread.currentThread().isInterrupted();
+                });
+            } catch (IOException e) {
+                failure.compareAndSet(null, e);
             } finally {
                 pool.shutdown();
+                boolean interrupted = Thread.interrupted();
                 while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
                     // wait for the files in flight: their outputs and journal lines complete the resumable state
                 }
+                if (interrupted) {
+                    throw new InterruptedException("interrupted while de-identifying");
+                }
             }
             progress.update(done.get(), total, System.nanoTime() - start, true);
-            complete &= failure.get() == null;
+            boolean complete = walk.complete && failure.get() == null;
             ReferenceCheck.Result referenceResult = checkReferences(out, journal, references);
             RunSummary summary = RunReport.write(out, options, journal, counts, referenceResult, started,
-                    Instant.now(), total, skipped, complete);
+                    Instant.now(), total, walk.skipped, complete);
             if (failure.get() != null) {
                 throw failure.get();
             }
@@ -187,8 +184,39 @@ public final class DeidRunner {
         return references.result(released);
     }
 
-    private static Stream<Path> walk(Path in) throws IOException {
-        return Files.walk(in).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
+    /** What the walk over the input has done so far (written by the walking thread only). */
+    private static final class Walk {
+        long processed;
+        long skipped;
+        boolean complete = true;
+    }
+
+    /** Takes one regular file found by the walk; returns false to stop the walk. */
+    @FunctionalInterface
+    private interface FileAction {
+        boolean take(Path file, BasicFileAttributes attributes) throws IOException;
+    }
+
+    /**
+     * Hands every regular file under {@code in} (links not followed, in the folder's order) to {@code action}, with
+     * the attributes the walk read anyway. NB: a visitor, not {@code Files.walk}: no stat per file on top of the
+     * walk's own, and no stream pipeline for a new JVM to run interpreted.
+     */
+    private static void walk(Path in, FileAction action) throws IOException {
+        Files.walkFileTree(in, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (!attributes.isRegularFile()) {
+                    return FileVisitResult.CONTINUE;
+                }
+                return action.take(file, attributes) ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                throw e;
+            }
+        });
     }
 
     /** The real path of {@code path}, or of its nearest existing ancestor with the rest appended. */
