@@ -2,13 +2,8 @@ package org.delineate.privacy.pseudonym;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
-import java.security.NoSuchProviderException;
 import java.util.Arrays;
 import java.util.Objects;
-
-import javax.crypto.Mac;
 
 /**
  * Pseudonyms computed with HMAC-SHA256 under a secret {@link KeyFile}, one domain label per kind of
@@ -48,13 +43,14 @@ public final class KeyedPseudonyms implements Pseudonyms {
 
     private final KeyFile key;
     private final DateShiftRange range;
-    /** Initialised with the key and never used itself: each call works on a clone (Mac is not thread-safe). */
-    private final Mac prototype;
+    private final HmacSha256 hmac;
 
     private KeyedPseudonyms(KeyFile key, DateShiftRange range) {
         this.key = Objects.requireNonNull(key, "key");
         this.range = Objects.requireNonNull(range, "range");
-        this.prototype = newMac();
+        byte[] secret = key.secretKey().getEncoded();
+        this.hmac = new HmacSha256(secret);
+        Arrays.fill(secret, (byte) 0);
     }
 
     /** Pseudonyms under {@code key}, dates shifted within {@code range}. */
@@ -140,35 +136,8 @@ public final class KeyedPseudonyms implements Pseudonyms {
         return "0".repeat(width - s.length()) + s;
     }
 
-    private Mac newMac() {
-        try {
-            Mac mac;
-            try {
-                // NB: by the provider's name where the runtime has it: the general look-up first loads and sets up
-                // every provider listed before SunJCE (signatures, elliptic curves, TLS), 20-40 ms of a start.
-                mac = Mac.getInstance("HmacSHA256", "SunJCE");
-            } catch (NoSuchProviderException | NoSuchAlgorithmException e) {
-                mac = Mac.getInstance("HmacSHA256");
-            }
-            mac.init(key.secretKey());
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this Java runtime", e);
-        }
-    }
-
     private byte[] hmac(String label, String value) {
-        Mac mac;
-        try {
-            // NB: a clone per call: Mac instances are not thread-safe, and cloning the keyed prototype costs a
-            // fraction of Mac.getInstance and init (a provider look-up), which dominated a UID's pseudonym.
-            mac = (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            mac = newMac();
-        }
-        mac.update(label.getBytes(StandardCharsets.US_ASCII));
-        mac.update((byte) 0);
-        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return hmac.mac(label.getBytes(StandardCharsets.US_ASCII), new byte[1], value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Names the key file and range; never the key. */
