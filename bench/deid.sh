@@ -143,7 +143,7 @@ echo "| Delineate | deid --policy basic --jobs 2, new JVM ($jopts, the launcher'
 echo "| Delineate | the same without the archive | 500 | $(w "$n500") | $(m "$n500") | $(c "$n500") | $(r "$n500") | $(fps 500 "$(w "$n500")") |"
 echo "| Delineate | the same on the first 100 files | 100 | $(w "$d100") | $(m "$d100") | $(c "$d100") | $(r "$d100") | $(fps 100 "$(w "$d100")") |"
 echo "| Delineate | the same on 1 file (start-up and fixed costs) | 1 | $(w "$d1") | $(m "$d1") | $(c "$d1") | $(r "$d1") | |"
-echo "| Delineate | 500 files with the launcher's JVM options ($launcher_opts) | 500 | $(w "$l500") | $(m "$l500") | $(c "$l500") | $(r "$l500") | $(fps 500 "$(w "$l500")") |"
+echo "| Delineate | 500 files with both compilers and the default young generation ($launcher_opts; the launcher adds -Xmn32m -XX:TieredStopAtLevel=1 for deid) | 500 | $(w "$l500") | $(m "$l500") | $(c "$l500") | $(r "$l500") | $(fps 500 "$(w "$l500")") |"
 echo "| gdcmanon | -e --certificate -r, one process | $g_written | $(w "$g1") | $(m "$g1") | $(c "$g1") | $(r "$g1") | $(fps 500 "$(w "$g1")") |"
 echo "| gdcmanon | the same, two processes on 250 files each | 500 | $(w "$g2") | $(m "$g2") | $(c "$g2") | $(r "$g2") | $(fps 500 "$(w "$g2")") |"
 echo

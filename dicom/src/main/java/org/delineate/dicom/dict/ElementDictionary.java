@@ -1,9 +1,5 @@
 package org.delineate.dicom.dict;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -87,48 +83,18 @@ public final class ElementDictionary {
     private static final class Standard {
         static final ElementDictionary INSTANCE = load();
 
-        /**
-         * NB: one string scanned by index, maps kept as built (wrapped, not copied): a new JVM runs this interpreted,
-         * and {@code split}, a regular expression per line and {@code Map.copyOf} re-hashing 5000 entries took it
-         * to 50 ms, the longest step of a de-identification's start.
-         */
         private static ElementDictionary load() {
-            String text;
-            try (InputStream in = ElementDictionary.class.getResourceAsStream("attributes.tsv")) {
-                if (in == null) {
-                    throw new IllegalStateException("attributes.tsv is missing from the class path: rebuild the dicom module");
-                }
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the bundled data dictionary", e);
-            }
             Map<Integer, DictionaryEntry> exact = new HashMap<>(8192);
             List<Masked> masked = new ArrayList<>();
             Map<String, DictionaryEntry> byKeyword = new HashMap<>(8192);
-            String edition = "";
-            String[] f = new String[6];
-            for (int line = 0, next; line < text.length(); line = next + 1) {
-                next = text.indexOf('\n', line);
-                if (next < 0) {
-                    next = text.length();
+            String[] edition = {""};
+            BundledTable.read(ElementDictionary.class, "attributes.tsv", 6, comment -> {
+                int at = comment.indexOf("edition ");
+                int comma = at < 0 ? -1 : comment.indexOf(',', at);
+                if (comma > 0) {
+                    edition[0] = comment.substring(at + "edition ".length(), comma);
                 }
-                if (text.charAt(line) == '#') {
-                    int at = text.indexOf("edition ", line);
-                    int comma = at < 0 ? -1 : text.indexOf(',', at);
-                    if (comma > 0 && comma < next) {
-                        edition = text.substring(at + "edition ".length(), comma);
-                    }
-                    continue;
-                }
-                for (int i = 0, from = line; i < f.length; i++) {
-                    int tab = i == f.length - 1 ? next : text.indexOf('\t', from);
-                    if (tab < 0 || tab > next) {
-                        throw new IllegalStateException("attributes.tsv: a line with fewer than 6 fields at character "
-                                + line);
-                    }
-                    f[i] = text.substring(from, tab);
-                    from = tab + 1;
-                }
+            }, f -> {
                 int value = 0;
                 int mask = 0;
                 for (int i = 0; i < 8; i++) {
@@ -146,8 +112,9 @@ public final class ElementDictionary {
                 if (!entry.keyword().isEmpty()) {
                     byKeyword.putIfAbsent(entry.keyword(), entry);
                 }
-            }
-            return new ElementDictionary(edition, Collections.unmodifiableMap(exact), List.copyOf(masked),
+            });
+            // NB: the maps as built, wrapped, not copied: Map.copyOf re-hashed 5000 entries at every start
+            return new ElementDictionary(edition[0], Collections.unmodifiableMap(exact), List.copyOf(masked),
                     Collections.unmodifiableMap(byKeyword));
         }
     }

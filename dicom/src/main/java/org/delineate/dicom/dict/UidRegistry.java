@@ -1,11 +1,6 @@
 package org.delineate.dicom.dict;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,22 +49,9 @@ public final class UidRegistry {
 
         private static UidRegistry load() {
             Map<String, Entry> byUid = new HashMap<>(1024);
-            try (InputStream in = UidRegistry.class.getResourceAsStream("uids.tsv")) {
-                if (in == null) {
-                    throw new IllegalStateException("uids.tsv is missing from the class path: rebuild the dicom module");
-                }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line; (line = reader.readLine()) != null;) {
-                    if (line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] f = line.split("\t", -1);
-                    byUid.put(f[0], new Entry(f[0], f[1], f[2], "Y".equals(f[3]), f[4]));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the bundled UID registry", e);
-            }
-            return new UidRegistry(Map.copyOf(byUid));
+            BundledTable.read(UidRegistry.class, "uids.tsv", 5, comment -> { },
+                    f -> byUid.put(f[0], new Entry(f[0], f[1], f[2], "Y".equals(f[3]), f[4])));
+            return new UidRegistry(Collections.unmodifiableMap(byUid));
         }
     }
 }
