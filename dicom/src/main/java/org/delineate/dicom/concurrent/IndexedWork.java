@@ -72,12 +72,16 @@ public final class IndexedWork {
         for (int i = 0; i < count; i++) {
             Throwable t = failures.get(i);
             if (t != null) {
-                throw rethrown(t);
+                throw asIoException(t);
             }
         }
     }
 
-    private static IOException rethrown(Throwable t) {
+    /**
+     * What a worker threw, to be thrown by the thread that waited for it: an {@link IOException} as it is, for the
+     * caller to throw; runtime exceptions and errors are thrown here, as themselves; anything else wrapped.
+     */
+    public static IOException asIoException(Throwable t) {
         if (t instanceof IOException io) {
             return io;
         }

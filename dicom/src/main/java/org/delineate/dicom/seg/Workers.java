@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.delineate.dicom.concurrent.IndexedWork;
+
 /**
  * The threads of one segmentation write: a pool of daemon threads made for it and shut down when closed, or none
  * (everything runs in the caller) for one thread. Not shared between writes.
@@ -82,17 +84,7 @@ final class Workers implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing a segmentation");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
+            throw IndexedWork.asIoException(e.getCause());
         }
     }
 
