@@ -106,7 +106,8 @@ public final class DeidRunner {
                     String relative = relative(in, file);
                     long size = attributes.size();
                     long modified = attributes.lastModifiedTime().toMillis();
-                    Outcome before = journal.previous(processor.inputId(relative));
+                    String id = processor.inputId(relative);
+                    Outcome before = journal.previous(id);
                     if (before != null && before.size() == size && before.modified() == modified
                             && (before.kind() != Outcome.Kind.WRITTEN || Files.exists(out.resolve(before.detail())))) {
                         walk.skipped++;
@@ -117,7 +118,7 @@ public final class DeidRunner {
                     walk.processed++;
                     pool.execute(() -> {
                         try {
-                            Outcome outcome = processor.process(file, relative, size, modified);
+                            Outcome outcome = processor.process(file, relative, id, size, modified);
                             IOException unmapped = mappings == null ? null : mappings.failure();
                             if (unmapped != null) {
                                 // NB: no journal line: run again, the file is done again and its rows written.

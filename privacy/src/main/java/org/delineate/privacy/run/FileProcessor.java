@@ -72,9 +72,11 @@ final class FileProcessor {
         return keyed.opaqueId(relative);
     }
 
-    /** Processes {@code file} ({@code relative} to the input folder); throws only when an output cannot be written. */
-    Outcome process(Path file, String relative, long size, long modified) throws IOException {
-        String id = inputId(relative);
+    /**
+     * Processes {@code file} ({@code relative} to the input folder, {@code id} its {@link #inputId}); throws only when
+     * an output cannot be written.
+     */
+    Outcome process(Path file, String relative, String id, long size, long modified) throws IOException {
         if (NiftiProcessor.handles(file.getFileName().toString().toLowerCase(Locale.ROOT))) {
             return nifti.process(file, relative, id, size, modified);
         }
