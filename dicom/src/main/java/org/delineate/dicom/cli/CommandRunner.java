@@ -48,9 +48,9 @@ public final class CommandRunner {
                 Syntax syntax = command.syntax();
                 if (!optionsEnd && arg.equals("--")) {
                     optionsEnd = true;
-                } else if (!optionsEnd && (arg.equals("-h") || arg.equals("--help"))) {
+                } else if (!optionsEnd && (arg.equals("--help") || isShortFlags(arg) && arg.indexOf('h') > 0)) {
                     help = help == null ? "help " + name : help;
-                } else if (!optionsEnd && (arg.equals("-V") || arg.equals("--version"))) {
+                } else if (!optionsEnd && (arg.equals("--version") || isShortFlags(arg))) {
                     help = help == null ? "version" : help;
                 } else if (!optionsEnd && arg.startsWith("-") && arg.length() > 1) {
                     int equals = arg.indexOf('=');
@@ -113,6 +113,19 @@ public final class CommandRunner {
             out.flush();
             err.flush();
         }
+    }
+
+    /** {@code -h}, {@code -V}, or both together ({@code -hV}, {@code -Vh}), as the synopsis shows them. */
+    private static boolean isShortFlags(String arg) {
+        if (arg.length() < 2 || arg.length() > 3 || arg.charAt(0) != '-') {
+            return false;
+        }
+        for (int i = 1; i < arg.length(); i++) {
+            if (arg.charAt(i) != 'h' && arg.charAt(i) != 'V') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void check(Syntax syntax, Map<String, List<String>> values, List<String> parameters) {

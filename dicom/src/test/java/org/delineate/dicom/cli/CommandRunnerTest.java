@@ -155,5 +155,8 @@ class CommandRunnerTest {
         Run version = run(call -> 1, "--version");
         assertEquals(0, version.exit());
         assertEquals("probe 1.0\n", version.out());
+        assertEquals("probe 1.0\n", run(call -> 1, "-V").out());
+        assertEquals(help.out(), run(call -> 1, "-hV").out(), "clustered as the synopsis shows them: help wins");
+        assertEquals(help.out(), run(call -> 1, "-Vh").out());
     }
 }
