@@ -40,7 +40,10 @@ public final class CommandRunner {
         String name = root.syntax().name();
         Map<String, List<String>> values = new LinkedHashMap<>();
         List<String> parameters = new ArrayList<>();
-        String help = null;
+        // NB: what -h or -V asked for, the first one given: the help of the command it followed, or the version
+        CliCommand helpOf = null;
+        String helpName = null;
+        boolean version = false;
         try {
             boolean optionsEnd = false;
             for (int i = 0; i < args.length; i++) {
@@ -49,9 +52,12 @@ public final class CommandRunner {
                 if (!optionsEnd && arg.equals("--")) {
                     optionsEnd = true;
                 } else if (!optionsEnd && (arg.equals("--help") || isShortFlags(arg) && arg.indexOf('h') > 0)) {
-                    help = help == null ? "help " + name : help;
+                    if (helpOf == null && !version) {
+                        helpOf = command;
+                        helpName = name;
+                    }
                 } else if (!optionsEnd && (arg.equals("--version") || isShortFlags(arg))) {
-                    help = help == null ? "version" : help;
+                    version |= helpOf == null;
                 } else if (!optionsEnd && arg.startsWith("-") && arg.length() > 1) {
                     int equals = arg.indexOf('=');
                     String option = equals < 0 ? arg : arg.substring(0, equals);
@@ -80,7 +86,7 @@ public final class CommandRunner {
                     values.computeIfAbsent(option, k -> new ArrayList<>()).add(value);
                 } else if (parameters.isEmpty() && values.isEmpty() && subcommand(command, arg) != null) {
                     command = subcommand(command, arg);
-                    name = name + " " + arg;
+                    name += " " + arg;
                 } else {
                     if (parameters.size() >= syntax.parameters().size()) {
                         throw new UsageException("Unmatched argument at index " + i + ": '" + arg + "'");
@@ -88,26 +94,24 @@ public final class CommandRunner {
                     parameters.add(arg);
                 }
             }
-            if (help != null) {
-                if (help.equals("version")) {
-                    out.println(version);
-                    out.flush();
-                } else {
-                    usage(help.substring("help ".length()), out);
-                }
+            if (helpOf != null) {
+                helpOf.syntax().usage(helpName, helpOf.subcommands(), out);
+                return 0;
+            }
+            if (version) {
+                out.println(this.version);
                 return 0;
             }
             check(command.syntax(), values, parameters);
             return command.run(new Invocation(command.syntax(), values, parameters, out, err));
         } catch (UsageException e) {
             err.println(e.getMessage());
-            usage(name, err);
+            command.syntax().usage(name, command.subcommands(), err);
             return USAGE;
         } catch (RuntimeException e) {
             // NB: a fault of ours, not of the input: one line, as every message, but never silent
             err.println(name + ": internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage()
                     + "; please report it");
-            err.flush();
             return 1;
         } finally {
             out.flush();
@@ -157,15 +161,5 @@ public final class CommandRunner {
             }
         }
         return null;
-    }
-
-    /** Prints the help of the command called {@code qualifiedName} (the root's name, then subcommand names). */
-    private void usage(String qualifiedName, PrintWriter to) {
-        CliCommand command = root;
-        String[] names = qualifiedName.split(" ");
-        for (int i = 1; i < names.length; i++) {
-            command = subcommand(command, names[i]);
-        }
-        command.syntax().usage(qualifiedName, command.subcommands(), to);
     }
 }
