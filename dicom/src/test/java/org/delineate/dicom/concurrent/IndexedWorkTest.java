@@ -27,10 +27,12 @@ class IndexedWorkTest {
         IndexedWork.run(count, 3, "test", i -> {
             runs.incrementAndGet(i);
             threads.add(Thread.currentThread());
-            if (i == 0) {
-                // NB: keep item 0 busy until another thread has claimed one, so that both are seen working
-                long until = System.nanoTime() + 2_000_000_000L;
-                while (threads.size() < 2 && System.nanoTime() < until) {
+            if (i < 3) {
+                // NB: items 0 to 2 each hold their thread until three threads are seen, so that each is claimed by
+                // another thread and the caller must claim one of them (else the helpers could take every item
+                // before the caller starts)
+                long until = System.nanoTime() + 5_000_000_000L;
+                while (threads.size() < 3 && System.nanoTime() < until) {
                     Thread.onSpinWait();
                 }
             }
